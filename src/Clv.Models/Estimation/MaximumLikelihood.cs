@@ -1,0 +1,96 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+
+namespace Clv.Models.Estimation;
+
+/// <summary>
+/// Maximum-likelihood estimation shared by all models: BFGS (MathNet.Numerics) on log-parameters with the
+/// analytic gradient, a convergence report that never hides a failure, then standard errors from the
+/// observed information (<see cref="ObservedInformation"/>).
+/// </summary>
+internal static class MaximumLikelihood
+{
+    public static MaximumLikelihoodEstimate Maximize(ILogLikelihoodFunction f, ReadOnlySpan<double> start, FitOptions options)
+    {
+        int k = f.ParameterNames.Count;
+        options.Validate(k);
+        double n = f.TotalWeight;
+        if (!(n > 0)) throw new ArgumentException("the data has no customers (total weight is 0)");
+        double lambda = options.Penalizer;
+
+        var best = new Tracker(k);
+        var natural = new double[k];
+        var grad = new double[k];
+        (double, Vector<double>) Objective(Vector<double> theta)
+        {
+            for (int i = 0; i < k; i++) natural[i] = Math.Exp(theta[i]);
+            double ll = f.ValueAndGradient(natural, grad);
+            double value = -ll / n;
+            var g = Vector<double>.Build.Dense(k);
+            for (int i = 0; i < k; i++)
+            {
+                value += lambda * natural[i] * natural[i];
+                g[i] = -grad[i] * natural[i] / n + 2.0 * lambda * natural[i] * natural[i];
+            }
+            if (!double.IsFinite(value)) value = double.PositiveInfinity; // lets the line search back off
+            best.Offer(theta, value, g);
+            return (value, g);
+        }
+
+        var theta0 = Vector<double>.Build.Dense(k);
+        for (int i = 0; i < k; i++) theta0[i] = Math.Log(start[i]);
+        var minimizer = new BfgsMinimizer(options.GradientTolerance, 1e-14, 1e-15, options.MaxIterations);
+        string message;
+        int iterations;
+        try
+        {
+            var result = minimizer.FindMinimum(ObjectiveFunction.Gradient(Objective), theta0);
+            iterations = result.Iterations;
+            best.Offer(result.MinimizingPoint, result.FunctionInfoAtMinimum.Value, result.FunctionInfoAtMinimum.Gradient);
+            message = $"optimiser stopped: {result.ReasonForExit}";
+        }
+        catch (MaximumIterationsException)
+        {
+            iterations = options.MaxIterations;
+            message = $"reached the iteration limit ({options.MaxIterations})";
+        }
+        catch (OptimizationException e)
+        {
+            iterations = -1;
+            message = $"optimiser failed: {e.Message}";
+        }
+
+        if (!best.HasPoint) throw new ConvergenceException(new ConvergenceReport(false, Math.Max(iterations, 0), best.Evaluations, double.NaN, message + "; no finite objective value was found"));
+        double gradNorm = best.GradientInfinityNorm;
+        // The gradient criterion decides; a stop on relative progress is accepted only near a stationary point.
+        bool converged = gradNorm <= Math.Max(options.GradientTolerance, 1e-6) && double.IsFinite(best.Value);
+        if (iterations < 0) iterations = best.Evaluations;
+        var report = new ConvergenceReport(converged, iterations, best.Evaluations, gradNorm,
+            converged ? $"converged (gradient norm {gradNorm:G3}); {message}" : $"not converged: {message}, gradient norm {gradNorm:G3}");
+        if (!converged && options.ThrowOnNonConvergence) throw new ConvergenceException(report);
+
+        var estimate = new double[k];
+        for (int i = 0; i < k; i++) estimate[i] = Math.Exp(best.Point[i]);
+        return ObservedInformation.Summarize(f, estimate, options, report);
+    }
+
+    /// <summary>Remembers the best point the optimiser evaluated, so that a failure still reports where it stood.</summary>
+    private sealed class Tracker(int k)
+    {
+        public double[] Point { get; } = new double[k];
+        public double Value { get; private set; } = double.PositiveInfinity;
+        public double GradientInfinityNorm { get; private set; } = double.NaN;
+        public int Evaluations { get; private set; }
+        public bool HasPoint { get; private set; }
+
+        public void Offer(Vector<double> theta, double value, Vector<double> gradient)
+        {
+            Evaluations++;
+            if (!double.IsFinite(value) || (HasPoint && value > Value)) return;
+            HasPoint = true;
+            Value = value;
+            for (int i = 0; i < Point.Length; i++) Point[i] = theta[i];
+            GradientInfinityNorm = gradient.InfinityNorm();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+namespace Clv.Models.Kernels;
+
+/// <summary>
+/// Customers re-ordered by frequency x into contiguous segments, the layout every likelihood kernel runs on:
+/// inside a segment all x-only terms (gamma and beta function ratios) are constants, so the per-row work is
+/// a few logarithms, and the rows form long unit-stride runs for vector lanes.
+/// The rows are cut into fixed <see cref="Pieces"/> (never more than <see cref="PieceSize"/> rows, never
+/// straddling a segment) that depend on the data only, so partial sums are always added in the same order
+/// and the result is bit-identical for any number of threads.
+/// </summary>
+internal sealed class FrequencySegments
+{
+    /// <summary>Largest number of rows in one work piece.</summary>
+    public const int PieceSize = 8192;
+
+    private FrequencySegments(int[] frequencies, int[] segmentStart, double[] recency, double[] t, double[] weight,
+        int[] order, Piece[] pieces, double[] segmentWeight, double totalWeight)
+    {
+        Frequencies = frequencies;
+        SegmentStart = segmentStart;
+        Recency = recency;
+        T = t;
+        Weight = weight;
+        Order = order;
+        Pieces = pieces;
+        SegmentWeight = segmentWeight;
+        TotalWeight = totalWeight;
+    }
+
+    /// <summary>Distinct frequencies, ascending; segment k holds the rows with x = Frequencies[k].</summary>
+    public int[] Frequencies { get; }
+
+    /// <summary>Row offset of each segment, with a final entry equal to the row count.</summary>
+    public int[] SegmentStart { get; }
+
+    /// <summary>Recency t_x in segment order.</summary>
+    public double[] Recency { get; }
+
+    /// <summary>T in segment order.</summary>
+    public double[] T { get; }
+
+    /// <summary>Row weights (1 for raw customers, counts for collapsed rows) in segment order.</summary>
+    public double[] Weight { get; }
+
+    /// <summary>Order[k] = index in the caller's arrays of the row stored at position k.</summary>
+    public int[] Order { get; }
+
+    /// <summary>Fixed work pieces in segment order.</summary>
+    public Piece[] Pieces { get; }
+
+    /// <summary>Σ weight per segment.</summary>
+    public double[] SegmentWeight { get; }
+
+    /// <summary>Σ weight over all rows (the number of customers for unit weights).</summary>
+    public double TotalWeight { get; }
+
+    /// <summary>Largest frequency present (0 for no rows).</summary>
+    public int MaxFrequency => Frequencies.Length == 0 ? 0 : Frequencies[^1];
+
+    /// <summary>Number of rows.</summary>
+    public int Count => Recency.Length;
+
+    /// <summary>A contiguous run of rows inside one segment.</summary>
+    /// <param name="Segment">Segment index.</param>
+    /// <param name="Start">First row.</param>
+    /// <param name="End">One past the last row.</param>
+    internal readonly record struct Piece(int Segment, int Start, int End);
+
+    /// <summary>Builds the layout by a stable counting sort on x. Inputs must already be validated.</summary>
+    /// <param name="weights">Per-row weights, or empty for unit weights.</param>
+    public static FrequencySegments Create(ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, ReadOnlySpan<double> weights)
+    {
+        int n = x.Length;
+        if (tx.Length != n || t.Length != n || (weights.Length != 0 && weights.Length != n))
+            throw new ArgumentException("frequency, recency, T (and weights, if given) must have the same length.");
+
+        int maxX = 0;
+        for (int i = 0; i < n; i++) maxX = Math.Max(maxX, checked((int)x[i]));
+        var counts = new int[maxX + 2];
+        for (int i = 0; i < n; i++) counts[(int)x[i] + 1]++;
+        int distinct = 0;
+        for (int v = 0; v <= maxX; v++) if (counts[v + 1] > 0) distinct++;
+        for (int v = 1; v < counts.Length; v++) counts[v] += counts[v - 1];
+
+        var frequencies = new int[distinct];
+        var segmentStart = new int[distinct + 1];
+        for (int v = 0, k = 0; v <= maxX; v++)
+        {
+            if (counts[v + 1] > counts[v]) { frequencies[k] = v; segmentStart[k] = counts[v]; k++; }
+        }
+        segmentStart[distinct] = n;
+
+        var order = new int[n];
+        var next = counts.AsSpan(0, maxX + 1).ToArray();
+        for (int i = 0; i < n; i++) order[next[(int)x[i]]++] = i;
+
+        var rec = new double[n];
+        var tt = new double[n];
+        var w = new double[n];
+        var segmentWeight = new double[distinct];
+        double total = 0;
+        for (int s = 0; s < distinct; s++)
+        {
+            double sw = 0;
+            for (int k = segmentStart[s]; k < segmentStart[s + 1]; k++)
+            {
+                int i = order[k];
+                rec[k] = tx[i];
+                tt[k] = t[i];
+                w[k] = weights.Length == 0 ? 1.0 : weights[i];
+                sw += w[k];
+            }
+            segmentWeight[s] = sw;
+            total += sw;
+        }
+
+        var pieces = new List<Piece>(n / PieceSize + distinct + 1);
+        for (int s = 0; s < distinct; s++)
+        {
+            for (int start = segmentStart[s]; start < segmentStart[s + 1]; start += PieceSize)
+                pieces.Add(new Piece(s, start, Math.Min(start + PieceSize, segmentStart[s + 1])));
+        }
+
+        return new FrequencySegments(frequencies, segmentStart, rec, tt, w, order, [.. pieces], segmentWeight, total);
+    }
+}

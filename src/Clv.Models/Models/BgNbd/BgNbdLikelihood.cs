@@ -1,0 +1,145 @@
+using Clv.Models.Kernels;
+using static Clv.Models.Special.Elementary;
+
+namespace Clv.Models.BgNbd;
+
+/// <summary>
+/// The BG/NBD log-likelihood (Fader, Hardie &amp; Lee 2005, "Counting Your Customers the Easy Way",
+/// Marketing Science 24(2), eq. 6) and its analytic gradient.
+/// </summary>
+/// <remarks>
+/// Eq. (6): L(r, α, a, b | x, t_x, T) = B(a, b+x)/B(a, b) · Γ(r+x) α^r / (Γ(r) (α+T)^(r+x))
+///        + δ_{x&gt;0} B(a+1, b+x−1)/B(a, b) · Γ(r+x) α^r / (Γ(r) (α+t_x)^(r+x)).
+/// Taking out the first term and writing P = ln(1 + T/α), Q = ln(1 + t_x/α) (both by log1p, exact for small
+/// T/α):
+/// <code>
+///   ln L = A(x) − (r+x)·P + δ_{x&gt;0}·softplus(d),   d = ln a − ln(b+x−1) + (r+x)(P − Q)
+/// </code>
+/// where A(x) collects the x-only factors (<see cref="BgNbdFrequencyTerms"/>) and softplus(d) = ln(1 + e^d)
+/// never overflows. The gradient follows term by term with s = sigmoid(d):
+/// <code>
+///   ∂/∂r = ∂A/∂r − P + s(P − Q)
+///   ∂/∂α = −x/α − (r+x)(1/(α+T) − 1/α) + s(r+x)(1/(α+T) − 1/(α+t_x))
+///   ∂/∂a = ∂A/∂a + s/a,        ∂/∂b = ∂A/∂b − s/(b+x−1)
+/// </code>
+/// The kernel sums per segment of equal x (<see cref="FrequencySegments"/>) only the row-dependent pieces
+/// ΣwP, Σw·s(P−Q), Σw/(α+T), Σw·s(1/(α+T) − 1/(α+t_x)), Σw·s, Σw·softplus(d), and combines them with the
+/// per-x terms once per segment.
+/// </remarks>
+internal static class BgNbdLikelihood
+{
+    /// <summary>Number of partial sums a piece produces.</summary>
+    internal const int SumCount = 6;
+
+    /// <summary>Per-customer log-likelihood, eq. (6); the readable scalar reference.</summary>
+    public static double LogLikelihood(in BgNbdParameters p, double x, double tx, double t)
+    {
+        var terms = BgNbdFrequencyTerms.Build(p, (int)x);
+        double rx = p.R + x;
+        double lp = Log1p(t / p.Alpha);
+        double ll = terms.A[0] - rx * lp;
+        if (x > 0)
+        {
+            double d = terms.LogRatio[0] + rx * (lp - Log1p(tx / p.Alpha));
+            ll += Softplus(d);
+        }
+        return ll;
+    }
+
+    /// <summary>Per-customer log-likelihoods into <paramref name="result"/>.</summary>
+    public static void LogLikelihood(in BgNbdParameters p, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, Span<double> result)
+    {
+        for (int i = 0; i < x.Length; i++) result[i] = LogLikelihood(p, x[i], tx[i], t[i]);
+    }
+
+    /// <summary>
+    /// Σ w·ln L over all rows and its gradient with respect to (r, α, a, b).
+    /// Pieces are summed in a fixed order, so the result does not depend on <paramref name="maxDegreeOfParallelism"/>.
+    /// </summary>
+    public static double ValueAndGradient(FrequencySegments data, in BgNbdParameters p, Span<double> gradient, double[] pieceSums, int maxDegreeOfParallelism)
+    {
+        var terms = BgNbdFrequencyTerms.Build(p, data);
+        var pp = p;
+        var pieces = data.Pieces;
+        if (maxDegreeOfParallelism == 1 || data.Count < 4 * FrequencySegments.PieceSize)
+        {
+            for (int k = 0; k < pieces.Length; k++) SumPiece(data, pp, terms, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount));
+        }
+        else
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+            Parallel.For(0, pieces.Length, options, k => SumPiece(data, pp, terms, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount)));
+        }
+        return Combine(data, p, terms, pieceSums, gradient);
+    }
+
+    /// <summary>The row-dependent sums of one piece (scalar reference of the vector kernel).</summary>
+    internal static void SumPiece(FrequencySegments data, in BgNbdParameters p, in BgNbdFrequencyTerms terms, FrequencySegments.Piece piece, Span<double> sums)
+    {
+        double alpha = p.Alpha, invAlpha = 1.0 / alpha;
+        int x = data.Frequencies[piece.Segment];
+        double rx = p.R + x;
+        double sP = 0, sSPQ = 0, sIP = 0, sSDiff = 0, sS = 0, sSoft = 0;
+        var tArr = data.T; var txArr = data.Recency; var wArr = data.Weight;
+        if (x == 0)
+        {
+            for (int i = piece.Start; i < piece.End; i++)
+            {
+                double w = wArr[i], t = tArr[i];
+                sP += w * Log1p(t * invAlpha);
+                sIP += w / (alpha + t);
+            }
+        }
+        else
+        {
+            double logRatio = terms.LogRatio[piece.Segment];
+            for (int i = piece.Start; i < piece.End; i++)
+            {
+                double w = wArr[i], t = tArr[i], tx = txArr[i];
+                double lp = Log1p(t * invAlpha), lq = Log1p(tx * invAlpha);
+                double d = logRatio + rx * (lp - lq);
+                double s = Sigmoid(d);
+                double ip = 1.0 / (alpha + t), iq = 1.0 / (alpha + tx);
+                sP += w * lp;
+                sSPQ += w * s * (lp - lq);
+                sIP += w * ip;
+                sSDiff += w * s * (ip - iq);
+                sS += w * s;
+                sSoft += w * Softplus(d);
+            }
+        }
+        sums[0] = sP; sums[1] = sSPQ; sums[2] = sIP; sums[3] = sSDiff; sums[4] = sS; sums[5] = sSoft;
+    }
+
+    /// <summary>Adds the piece sums in piece order and applies the per-x terms (see the class remarks).</summary>
+    internal static double Combine(FrequencySegments data, in BgNbdParameters p, in BgNbdFrequencyTerms terms, ReadOnlySpan<double> pieceSums, Span<double> gradient)
+    {
+        double ll = 0, gr = 0, galpha = 0, ga = 0, gb = 0;
+        double invAlpha = 1.0 / p.Alpha;
+        var pieces = data.Pieces;
+        int k = 0;
+        for (int s = 0; s < data.Frequencies.Length; s++)
+        {
+            double sP = 0, sSPQ = 0, sIP = 0, sSDiff = 0, sS = 0, sSoft = 0;
+            for (; k < pieces.Length && pieces[k].Segment == s; k++)
+            {
+                var ps = pieceSums.Slice(k * SumCount, SumCount);
+                sP += ps[0]; sSPQ += ps[1]; sIP += ps[2]; sSDiff += ps[3]; sS += ps[4]; sSoft += ps[5];
+            }
+            int x = data.Frequencies[s];
+            double w = data.SegmentWeight[s], rx = p.R + x;
+            ll += w * terms.A[s] - rx * sP + sSoft;
+            gr += w * terms.DAdr[s] - sP + sSPQ;
+            galpha += -x * w * invAlpha - rx * (sIP - w * invAlpha) + rx * sSDiff;
+            ga += w * terms.DAda[s];
+            gb += w * terms.DAdb[s];
+            if (x > 0)
+            {
+                ga += sS / p.A;
+                gb -= sS / (p.B + x - 1);
+            }
+        }
+        gradient[0] = gr; gradient[1] = galpha; gradient[2] = ga; gradient[3] = gb;
+        return ll;
+    }
+}
