@@ -13,13 +13,13 @@ public class SummarizerPropertyTests
 {
     private static readonly DateOnly Start = new(2021, 3, 1);
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 300)]
     public void StreamingMatchesNaiveReference(byte[] customers, byte[] days, ushort[] cents, byte calibrationDay, bool holdout)
     {
         int n = Math.Min(customers.Length, Math.Min(days.Length, cents.Length));
         var log = new (string Id, int Day, double Amount)[n];
-        for (int i = 0; i < n; i++) log[i] = ($"c{customers[i] % 6}", days[i] % 40, cents[i] / 100.0);
-        int calEnd = calibrationDay % 45;
+        for (int i = 0; i < n; i++) log[i] = ($"c{customers[i] % 4}", days[i] % 20, cents[i] / 100.0);
+        int calEnd = calibrationDay % 24;
         if (n == 0 || log.Min(t => t.Day) > calEnd) return;
         var options = new SummaryOptions
         {
