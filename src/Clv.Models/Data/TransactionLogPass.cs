@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace Clv.Models.Data;
+
+/// <summary>
+/// One streaming pass over a transaction log. In the default (sorted) mode it keeps O(1) state per customer and
+/// stops at the first purchase that is earlier than one already seen for its customer; in the exact mode it keeps
+/// the distinct (customer, day) pairs, so any order is summarised correctly.
+/// </summary>
+internal sealed class TransactionLogPass
+{
+    private readonly string _source;
+    private readonly TransactionLogOptions _log;
+    private readonly SummaryOptions _options;
+    private readonly bool _exact;
+    private readonly CustomerTable _table = new();
+    private readonly Dictionary<long, double>? _days;
+    private readonly int _calibrationEnd;
+    private readonly int _windowEnd;
+    private string _dateColumn;
+    private long _read;
+    private long _afterWindow;
+    private int _minDay = int.MaxValue;
+    private int _maxDay = int.MinValue;
+    private long _minDayLine;
+
+    public TransactionLogPass(string source, TransactionLogOptions log, SummaryOptions options, bool exact)
+    {
+        _source = source;
+        _log = log;
+        _options = options;
+        _exact = exact;
+        _days = exact ? new Dictionary<long, double>() : null;
+        _calibrationEnd = options.CalibrationEnd?.DayNumber ?? int.MaxValue;
+        _windowEnd = options.ObservationEnd?.DayNumber ?? _calibrationEnd;
+        _dateColumn = log.DateColumn;
+    }
+
+    /// <summary>Where the sorted mode found the log unsorted, as the error to throw when no exact pass is possible.</summary>
+    public ClvDataException? UnsortedError { get; private set; }
+
+    /// <summary>Reads the whole stream; false when the sorted mode met an out-of-order purchase.</summary>
+    public bool Run(Stream stream)
+    {
+        using CsvReader reader = CsvInput.Open(stream, _log.Delimiter, leaveOpen: true);
+        string expected = _log.AmountColumn is null ? $"'{_log.CustomerColumn}', '{_log.DateColumn}'" : $"'{_log.CustomerColumn}', '{_log.DateColumn}', '{_log.AmountColumn}'";
+        string[] headers = CsvInput.ReadHeader(reader, _source, expected);
+        int ci = Require(headers, _log.CustomerColumn);
+        int di = Require(headers, _log.DateColumn);
+        int ai = _log.AmountColumn is null ? -1 : Require(headers, _log.AmountColumn);
+        string customerColumn = headers[ci];
+        _dateColumn = headers[di];
+        string? amountColumn = ai >= 0 ? headers[ai] : null;
+        var dates = new DateFieldParser(_log.DateFormat);
+
+        while (reader.Read())
+        {
+            _read++;
+            ReadOnlySpan<byte> idField = reader.GetSpan(ci);
+            if (idField.Trim((byte)' ').IsEmpty)
+                throw new ClvDataException(_source, reader.LineNumber, customerColumn, "empty customer id; expected a non-empty identifier");
+            int c = _table.GetOrAdd(idField);
+
+            ReadOnlySpan<byte> dateField = reader.GetSpan(di);
+            if (!dates.TryParse(dateField, out int day))
+                throw new ClvDataException(_source, reader.LineNumber, _dateColumn, $"cannot parse the date '{Encoding.UTF8.GetString(dateField)}'; expected {dates.Description}");
+
+            double amount = 0;
+            if (amountColumn is not null)
+            {
+                ReadOnlySpan<byte> amountField = reader.GetSpan(ai);
+                if (!double.TryParse(amountField, NumberStyles.Float, CultureInfo.InvariantCulture, out amount) || !double.IsFinite(amount) || amount < 0)
+                    throw new ClvDataException(_source, reader.LineNumber, amountColumn, $"expected a finite number >= 0 but got '{Encoding.UTF8.GetString(amountField)}'");
+            }
+
+            if (day < _minDay)
+            {
+                _minDay = day;
+                _minDayLine = reader.LineNumber;
+            }
+
+            if (day > _maxDay) _maxDay = day;
+            if (day > _windowEnd)
+            {
+                _afterWindow++;
+                continue;
+            }
+
+            if (_days is not null)
+            {
+                long key = ((long)c << 32) | (uint)day;
+                _days[key] = _days.GetValueOrDefault(key) + amount;
+            }
+            else if (!_table.AddSorted(c, day, amount, _calibrationEnd))
+            {
+                UnsortedError = new ClvDataException(_source, reader.LineNumber, _dateColumn,
+                    $"the log must be sorted by date per customer: customer '{_table.Id(c)}' has a purchase on "
+                    + $"{DateOnly.FromDayNumber(day):yyyy-MM-dd} after a later one; sort the log, or pass a file path or a "
+                    + "seekable stream so that it can be read again in the exact (unsorted) mode");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Checks the window against the data and builds the result.</summary>
+    public SummaryResult Finish()
+    {
+        if (_read == 0)
+            throw new ClvDataException(_source, 2, _log.CustomerColumn, "no data rows: expected at least one transaction after the header");
+        if (_options.CalibrationEnd is { } cal && cal.DayNumber < _minDay)
+        {
+            throw new ClvDataException(_source, _minDayLine, _dateColumn,
+                $"CalibrationEnd {cal:yyyy-MM-dd} is before the first transaction ({DateOnly.FromDayNumber(_minDay):yyyy-MM-dd}); expected a date on or after it");
+        }
+
+        if (_days is not null)
+        {
+            foreach (var (key, amount) in _days) _table.AddDistinctDay((int)(key >> 32), (int)key, amount, _calibrationEnd);
+            foreach (var (key, amount) in _days) _table.AddRepeatAmount((int)(key >> 32), (int)key, amount, _calibrationEnd);
+        }
+
+        int calibrationEnd = _options.CalibrationEnd?.DayNumber ?? _maxDay;
+        var (summary, excluded) = _table.Build(
+            calibrationEnd, _options.ObservationEnd?.DayNumber, _options.TimeUnitDays, _log.AmountColumn is not null, _source);
+        return new SummaryResult(summary, _read, _afterWindow, excluded, DateOnly.FromDayNumber(_minDay), DateOnly.FromDayNumber(_maxDay));
+    }
+
+    private int Require(string[] headers, string name)
+    {
+        int i = CsvInput.Find(headers, name);
+        return i >= 0 ? i : throw CsvInput.Missing(_source, name, headers);
+    }
+}
