@@ -26,7 +26,10 @@ namespace Clv.Models.Special;
 internal static class Hyp2F1Difference
 {
     /// <summary>Largest estimated number of series terms before switching to quadrature.</summary>
-    public const double SeriesTermLimit = 20000;
+    public const double SeriesTermLimit = 3000;
+
+    /// <summary>Agreement between successive tanh-sinh levels at which the quadrature stops.</summary>
+    public const double QuadratureTolerance = 1e-10;
 
     /// <summary>D(R, a, B, u), choosing the series or the quadrature by the estimated series length.</summary>
     public static double Evaluate(double R, double a, double B, double u)
@@ -55,13 +58,16 @@ internal static class Hyp2F1Difference
         double sum = 0;
         const double Big = 1e250;
         const double LogBig = 575.64627324851142; // ln 1e250
+        double aB = a + B;
         for (int j = 1; j < 100_000_000; j++)
         {
-            double term = w * m;
-            sum += term;
-            s *= (B + j - 1) / (a + B + j - 1);   // s_j
-            m += s;                                 // M_{j+1}
-            w *= z * (R + j) / (j + 1);             // P(N = j+1)
+            sum += w * m;
+            // One division per term: s_j = s_{j-1} (B+j-1)/(a+B+j-1), P(N=j+1) = P(N=j) z (R+j)/(j+1).
+            double inv = 1.0 / ((aB + (j - 1)) * (j + 1));
+            s *= (B + (j - 1)) * (j + 1) * inv;    // s_j
+            m += s;                                  // M_{j+1}
+            w *= z * (R + j) * (aB + (j - 1)) * inv; // P(N = j+1), scaled
+            if ((j & 3) != 0) continue;              // growth over 4 terms is < (R+1)^4, far from overflow
             if (w > Big) { w /= Big; sum /= Big; logScale += LogBig; }
             // Later terms shrink at least geometrically with ratio q (NB ratio bound times M_{k+1}/M_k <= (k+1)/k).
             double q = z * Math.Max(1.0, (R + j + 1) / (j + 2)) * (j + 2.0) / (j + 1.0);
@@ -79,13 +85,21 @@ internal static class Hyp2F1Difference
         double shift = (a - 1) * lnC + (B - 1) * lnCc;
         var lower = new LowerPiece(R, u, a, B, c, cc, lnC, kappa, kappa * lnC - Math.Log(kappa) - shift);
         var upper = new UpperPiece(R, u, a, B, c, cc, lnCc, mu, mu * lnCc - Math.Log(mu) - shift);
-        double i = TanhSinh.Integrate(in lower, 1e-9) + TanhSinh.Integrate(in upper, 1e-9);
+        double i = TanhSinh.Integrate(in lower, QuadratureTolerance) + TanhSinh.Integrate(in upper, QuadratureTolerance);
         return Math.Exp(Math.Log(i) + shift - LogGamma.LogBeta(a, B));
     }
 
-    /// <summary><c>g(p) = (1 − (1+pu)^(−R))/p</c>, with its limit <c>R·u</c> at p = 0.</summary>
+    /// <summary>
+    /// <c>g(p) = (1 − (1+pu)^(−R))/p</c>. For <c>(R+3)·p·u &lt; 1e-5</c> (including p = 0 and subnormal p·u, where the quotient
+    /// loses its accuracy) the binomial series <c>R u [1 − (R+1)x/2 + (R+1)(R+2)x²/6]</c>, x = pu, whose truncation error
+    /// <c>(R+1)(R+2)(R+3)x³/24</c> is below 1e-16 relative.
+    /// </summary>
     private static double G(double R, double u, double p)
-        => p > 0 ? -Elementary.Expm1(-R * Elementary.Log1p(p * u)) / p : R * u;
+    {
+        double x = p * u;
+        if ((R + 3) * x < 1e-5) return R * u * (1 - (R + 1) * x / 2 * (1 - (R + 2) * x / 3));
+        return -Elementary.Expm1(-R * Elementary.Log1p(x)) / p;
+    }
 
     /// <summary>[0, c] with <c>p = c v^(1/κ)</c>: integrand <c>exp(K + (a−κ) ln p + (B−1) ln(1−p)) g(p)</c>.</summary>
     private readonly struct LowerPiece(double R, double u, double a, double B, double c, double cc, double lnC, double kappa, double k) : IUnitIntervalIntegrand

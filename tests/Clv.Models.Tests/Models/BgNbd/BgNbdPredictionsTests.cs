@@ -116,7 +116,7 @@ public class BgNbdPredictionsTests(ITestOutputHelper output)
             return v is >= 0 and <= 1 && (v > 0 || Math.Log(c.P.A / (c.X - 1 + c.P.B)) + (c.P.R + c.X) * Math.Log((c.P.Alpha + c.T) / (c.P.Alpha + c.Tx)) > 700);
         });
 
-    [Property(MaxTest = 200)]
+    [Property(MaxTest = 300)]
     public Property ExpectedPurchases_IncreasesWithHorizon()
         => Prop.ForAll(Arb.From(from c in Customers() from t1 in LogUniform(0.01, 200) from t2 in LogUniform(0.01, 200) select (c, t1, t2)), v =>
         {
@@ -124,7 +124,8 @@ public class BgNbdPredictionsTests(ITestOutputHelper output)
             double lo = Math.Min(t1, t2), hi = Math.Max(t1, t2);
             double e1 = BgNbdPredictions.ExpectedPurchases(c.P, lo, c.X, c.Tx, c.T);
             double e2 = BgNbdPredictions.ExpectedPurchases(c.P, hi, c.X, c.Tx, c.T);
-            return double.IsFinite(e1) && double.IsFinite(e2) && e2 >= e1 * (1 - 1e-12);
+            // Non-decreasing up to the evaluation accuracy: for large (r+x)·t/(α+T) E[Y] saturates at E[1/p]·P(alive) and is flat.
+            return double.IsFinite(e1) && double.IsFinite(e2) && e2 >= e1 * (1 - 1e-11);
         });
 
     [Property(MaxTest = 200)]
@@ -134,7 +135,7 @@ public class BgNbdPredictionsTests(ITestOutputHelper output)
             var (p, t1, t2) = v;
             double e1 = BgNbdPredictions.ExpectedPurchasesNewCustomer(p, Math.Min(t1, t2));
             double e2 = BgNbdPredictions.ExpectedPurchasesNewCustomer(p, Math.Max(t1, t2));
-            return double.IsFinite(e1) && e1 > 0 && e2 >= e1 * (1 - 1e-12);
+            return double.IsFinite(e1) && e1 > 0 && e2 >= e1 * (1 - 1e-11);
         });
 
     [Property(MaxTest = 100)]
