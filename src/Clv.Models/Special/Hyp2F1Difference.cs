@@ -20,8 +20,11 @@ namespace Clv.Models.Special;
 /// Beta(a, B) density, split at its mean <c>c = a/(a+B)</c>, with <c>p = c·v^(1/κ)</c> (κ = min(a,1)) on [0, c] and
 /// <c>1−p = (1−c)·w^(1/μ)</c> (μ = min(B,1)) on [c, 1] to absorb the endpoint singularities, and the integrand scaled by the
 /// density at c.</para>
-/// <para>Measured against 50-digit mpmath values on the BG/NBD reference grid (tests/…/TestData/reference): worst relative error
-/// of the series ≈ 1e-13, of the quadrature ≈ 1e-12 (see BgNbdPredictionsTests output).</para>
+/// <para>Measured against 50-digit mpmath values on the BG/NBD reference grid (tests/Clv.Models.Tests/TestData/reference, 5803
+/// (R, a, B, u) cases from its E[Y]/P(alive) and E[X] columns; BgNbdRegionTests): worst relative error of the series in its
+/// region 3.4e-13, of the quadrature in its region 2.3e-13, of the quadrature used on every case 3.0e-13. Over ~12 000 terms the
+/// series' accumulated rounding reaches ~1e-12, hence the cap <see cref="SeriesTermLimit"/>. Cost: a CDNOW-like customer
+/// (u ≈ 1) needs ~60 series terms (~0.8 µs); the quadrature 10²–10³ integrand evaluations.</para>
 /// </remarks>
 internal static class Hyp2F1Difference
 {

@@ -65,14 +65,19 @@ internal static class LogGamma
 
     /// <summary>
     /// <c>ln[(b)ₙ / (a+b)ₙ] = ln B(a, b+n) − ln B(a, b)</c> (DLMF 5.12.1 with 5.2.5) for <c>a, b &gt; 0</c>, <c>n ≥ 0</c>,
-    /// as <c>Σ_{j&lt;n} log1p(−a/(a+b+j))</c> for n ≤ 64 (no cancellation), otherwise as a difference of <see cref="LogBeta"/>.
+    /// for n ≤ 64 as <c>Σ_{j&lt;n} ln((b+j)/(a+b+j))</c>, each term as <c>log1p(−a/(a+b+j))</c> when the ratio is above ½ and as the
+    /// log of the ratio otherwise (no cancellation either way); for larger n as a difference of <see cref="LogBeta"/>.
     /// </summary>
     public static double LogRisingRatio(double a, double b, int n)
     {
         if (n <= 64)
         {
             double s = 0;
-            for (int j = 0; j < n; j++) s += Elementary.Log1p(-a / (a + b + j));
+            for (int j = 0; j < n; j++)
+            {
+                double d = a + b + j;
+                s += 2 * a < d ? Elementary.Log1p(-a / d) : Math.Log((b + j) / d);
+            }
             return s;
         }
         return LogBeta(a, b + n) - LogBeta(a, b);

@@ -23,6 +23,28 @@ internal static class RegularizedBeta
         return 1.0 - Direct(b, a, y, x);
     }
 
+    /// <summary>
+    /// The negative-binomial upper tail <c>P(N ≥ n) = 1 − Σ_{j&lt;n} (r)ⱼ/j! zʲ y^r = I_z(n, r)</c> (DLMF 8.17.5) for integer
+    /// <c>n ≥ 1</c>, <c>r &gt; 0</c>, <c>y = 1 − z</c>. Where the continued fraction is not used directly and n ≤ 64, the complement
+    /// is formed as <c>(1 − y^r) − Σ_{1≤j&lt;n} NB(j)</c> with <c>1 − y^r = −expm1(r ln y)</c>, which removes the cancellation against
+    /// the mass at zero that dominates for small r.
+    /// </summary>
+    public static double NegativeBinomialUpperTail(int n, double r, double z, double y)
+    {
+        if (z <= 0) return 0;
+        if (y <= 0) return 1;
+        if (z * (n + r + 2) < n + 1 || n > 64) return Evaluate(n, r, z, y);
+        double lnY = Math.Log(y);
+        double tail = -Elementary.Expm1(r * lnY);
+        double term = Math.Exp(r * lnY) * r * z;   // NB(1)
+        for (int j = 1; j < n; j++)
+        {
+            tail -= term;
+            term *= z * (r + j) / (j + 1);
+        }
+        return Math.Max(tail, 0);
+    }
+
     /// <summary>The continued-fraction evaluation <c>x^a y^b / (a B(a,b)) · 1/(1+d₁/(1+d₂/(1+…)))</c>, DLMF 8.17.22.</summary>
     private static double Direct(double a, double b, double x, double y)
     {

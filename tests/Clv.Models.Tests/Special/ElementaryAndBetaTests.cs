@@ -46,5 +46,13 @@ public class ElementaryAndBetaTests
         // I_z(1, r) = 1 - (1-z)^r and I_z(r, 1) = z^r (DLMF 8.17.2)
         Assert.Equal(1.0, RegularizedBeta.Evaluate(1, r, z, y) / -Elementary.Expm1(r * Elementary.Log1p(-z)), 12);
         Assert.Equal(1.0, RegularizedBeta.Evaluate(r, 1, z, y) / Math.Pow(z, r), 12);
+        Assert.Equal(1.0, RegularizedBeta.NegativeBinomialUpperTail(1, r, z, y) / -Elementary.Expm1(r * Elementary.Log1p(-z)), 12);
     }
+
+    [Theory]
+    [InlineData(2, 0.01, 0.95)]
+    [InlineData(7, 3.5, 0.6)]
+    [InlineData(40, 100, 0.3)]
+    public void NegativeBinomialUpperTailAgreesWithContinuedFraction(int n, double r, double z)
+        => Assert.Equal(1.0, RegularizedBeta.NegativeBinomialUpperTail(n, r, z, 1 - z) / RegularizedBeta.Evaluate(n, r, z, 1 - z), 11);
 }
