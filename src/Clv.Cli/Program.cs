@@ -1,1 +1,66 @@
-System.Console.WriteLine("x");
+using Clv.Cli;
+using Clv.Cli.Commands;
+using Clv.Models;
+
+return Cli.Run(args, Console.Out, Console.Error);
+
+namespace Clv.Cli
+{
+    /// <summary>The `clv` command: a thin shell over Clv.Models.</summary>
+    internal static class Cli
+    {
+        public const string Usage = """
+            usage: clv <command> [options]
+
+            commands:
+              summarize  --input tx.csv --customer-column id --date-column date [--amount-column amount]
+                         [--date-format yyyyMMdd] [--time-unit weeks|days|<days>] [--calibration-end yyyy-MM-dd]
+                         [--observation-end yyyy-MM-dd] --output rfm.csv
+              fit        --model bg-nbd --input rfm.csv --output model.json [--penalizer 0]
+              predict    --model model.json --input rfm.csv --horizon 39 --output predictions.csv
+            """;
+
+        /// <summary>Runs one command; returns the process exit code (0 ok, 1 bad input or failed fit, 2 usage).</summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            {
+                (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
+                return args.Length == 0 ? 2 : 0;
+            }
+            try
+            {
+                var options = new CliArguments(args[1..]);
+                switch (args[0])
+                {
+                    case "summarize": SummarizeCommand.Run(options, stdout); break;
+                    case "fit": FitCommand.Run(options, stdout); break;
+                    case "predict": PredictCommand.Run(options, stdout); break;
+                    default: throw new UsageException($"unknown command '{args[0]}' (summarize, fit, predict)");
+                }
+                return 0;
+            }
+            catch (UsageException e)
+            {
+                stderr.WriteLine($"clv: {e.Message}");
+                stderr.WriteLine("run 'clv --help' for usage");
+                return 2;
+            }
+            catch (ClvDataException e)
+            {
+                stderr.WriteLine($"clv: error: {e.Message}");
+                return 1;
+            }
+            catch (ConvergenceException e)
+            {
+                stderr.WriteLine($"clv: error: {e.Message}");
+                return 1;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                stderr.WriteLine($"clv: error: {e.Message}");
+                return 1;
+            }
+        }
+    }
+}

@@ -18,8 +18,17 @@ internal static class TestFiles
         for (int i = 1; i < lines.Length; i++)
         {
             var cells = lines[i].Split(',');
-            for (int j = 0; j < header.Length; j++) columns[j][i - 1] = double.Parse(cells[j], CultureInfo.InvariantCulture);
+            for (int j = 0; j < header.Length; j++) columns[j][i - 1] = Parse(cells[j]);
         }
         return header.Select((h, j) => (h, j)).ToDictionary(p => p.h, p => columns[p.j]);
     }
+
+    /// <summary>Parses a number as Python's repr writes it ("inf", "-inf", "nan" included).</summary>
+    public static double Parse(string s) => s switch
+    {
+        "inf" => double.PositiveInfinity,
+        "-inf" => double.NegativeInfinity,
+        "nan" => double.NaN,
+        _ => double.Parse(s, CultureInfo.InvariantCulture),
+    };
 }

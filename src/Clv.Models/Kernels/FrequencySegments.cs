@@ -13,13 +13,14 @@ internal sealed class FrequencySegments
     /// <summary>Largest number of rows in one work piece.</summary>
     public const int PieceSize = 8192;
 
-    private FrequencySegments(int[] frequencies, int[] segmentStart, double[] recency, double[] t, double[] weight,
+    private readonly double[][] columns;
+
+    private FrequencySegments(int[] frequencies, int[] segmentStart, double[][] columns, double[] weight,
         int[] order, Piece[] pieces, double[] segmentWeight, double totalWeight)
     {
         Frequencies = frequencies;
         SegmentStart = segmentStart;
-        Recency = recency;
-        T = t;
+        this.columns = columns;
         Weight = weight;
         Order = order;
         Pieces = pieces;
@@ -33,11 +34,14 @@ internal sealed class FrequencySegments
     /// <summary>Row offset of each segment, with a final entry equal to the row count.</summary>
     public int[] SegmentStart { get; }
 
-    /// <summary>Recency t_x in segment order.</summary>
-    public double[] Recency { get; }
+    /// <summary>Recency t_x in segment order (column 0 of an RFM layout made by <see cref="Create(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>).</summary>
+    public double[] Recency => columns[0];
 
-    /// <summary>T in segment order.</summary>
-    public double[] T { get; }
+    /// <summary>T in segment order (column 1 of an RFM layout).</summary>
+    public double[] T => columns[1];
+
+    /// <summary>Per-row column <paramref name="k"/> in segment order, in the order given to <see cref="Create(ReadOnlySpan{double}, ReadOnlySpan{double}, double[][])"/>.</summary>
+    public double[] Column(int k) => columns[k];
 
     /// <summary>Row weights (1 for raw customers, counts for collapsed rows) in segment order.</summary>
     public double[] Weight { get; }
@@ -58,7 +62,7 @@ internal sealed class FrequencySegments
     public int MaxFrequency => Frequencies.Length == 0 ? 0 : Frequencies[^1];
 
     /// <summary>Number of rows.</summary>
-    public int Count => Recency.Length;
+    public int Count => Weight.Length;
 
     /// <summary>A contiguous run of rows inside one segment.</summary>
     /// <param name="Segment">Segment index.</param>
@@ -66,13 +70,26 @@ internal sealed class FrequencySegments
     /// <param name="End">One past the last row.</param>
     internal readonly record struct Piece(int Segment, int Start, int End);
 
-    /// <summary>Builds the layout by a stable counting sort on x. Inputs must already be validated.</summary>
+    /// <summary>The RFM layout: (t_x, T) per row, segmented by x. Inputs must already be validated.</summary>
     /// <param name="weights">Per-row weights, or empty for unit weights.</param>
     public static FrequencySegments Create(ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, ReadOnlySpan<double> weights)
     {
+        if (tx.Length != x.Length || t.Length != x.Length)
+            throw new ArgumentException("frequency, recency and T must have the same length.");
+        return Create(x, weights, [tx.ToArray(), t.ToArray()]);
+    }
+
+    /// <summary>
+    /// Any per-row columns, segmented by x by a stable counting sort. Inputs must already be validated
+    /// (x non-negative whole numbers).
+    /// </summary>
+    /// <param name="weights">Per-row weights, or empty for unit weights.</param>
+    /// <param name="columns">Per-row columns in the caller's order; each is copied into segment order.</param>
+    public static FrequencySegments Create(ReadOnlySpan<double> x, ReadOnlySpan<double> weights, double[][] columns)
+    {
         int n = x.Length;
-        if (tx.Length != n || t.Length != n || (weights.Length != 0 && weights.Length != n))
-            throw new ArgumentException("frequency, recency, T (and weights, if given) must have the same length.");
+        if (weights.Length != 0 && weights.Length != n) throw new ArgumentException("weights must be empty or have one value per row.");
+        foreach (var c in columns) if (c.Length != n) throw new ArgumentException("every column must have one value per row.");
 
         int maxX = 0;
         for (int i = 0; i < n; i++) maxX = Math.Max(maxX, checked((int)x[i]));
@@ -94,8 +111,13 @@ internal sealed class FrequencySegments
         var next = counts.AsSpan(0, maxX + 1).ToArray();
         for (int i = 0; i < n; i++) order[next[(int)x[i]]++] = i;
 
-        var rec = new double[n];
-        var tt = new double[n];
+        var sorted = new double[columns.Length][];
+        for (int c = 0; c < columns.Length; c++)
+        {
+            var source = columns[c];
+            var target = sorted[c] = new double[n];
+            for (int k = 0; k < n; k++) target[k] = source[order[k]];
+        }
         var w = new double[n];
         var segmentWeight = new double[distinct];
         double total = 0;
@@ -104,10 +126,7 @@ internal sealed class FrequencySegments
             double sw = 0;
             for (int k = segmentStart[s]; k < segmentStart[s + 1]; k++)
             {
-                int i = order[k];
-                rec[k] = tx[i];
-                tt[k] = t[i];
-                w[k] = weights.Length == 0 ? 1.0 : weights[i];
+                w[k] = weights.Length == 0 ? 1.0 : weights[order[k]];
                 sw += w[k];
             }
             segmentWeight[s] = sw;
@@ -121,6 +140,6 @@ internal sealed class FrequencySegments
                 pieces.Add(new Piece(s, start, Math.Min(start + PieceSize, segmentStart[s + 1])));
         }
 
-        return new FrequencySegments(frequencies, segmentStart, rec, tt, w, order, [.. pieces], segmentWeight, total);
+        return new FrequencySegments(frequencies, segmentStart, sorted, w, order, [.. pieces], segmentWeight, total);
     }
 }

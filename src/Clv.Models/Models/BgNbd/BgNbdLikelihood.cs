@@ -26,7 +26,7 @@ namespace Clv.Models.BgNbd;
 /// ΣwP, Σw·s(P−Q), Σw/(α+T), Σw·s(1/(α+T) − 1/(α+t_x)), Σw·s, Σw·softplus(d), and combines them with the
 /// per-x terms once per segment.
 /// </remarks>
-internal static class BgNbdLikelihood
+public static class BgNbdLikelihood
 {
     /// <summary>Number of partial sums a piece produces.</summary>
     internal const int SumCount = 6;
@@ -49,6 +49,7 @@ internal static class BgNbdLikelihood
     /// <summary>Per-customer log-likelihoods into <paramref name="result"/>.</summary>
     public static void LogLikelihood(in BgNbdParameters p, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, Span<double> result)
     {
+        FittedBgNbd.CheckLengths(x.Length, tx.Length, t.Length, result.Length);
         for (int i = 0; i < x.Length; i++) result[i] = LogLikelihood(p, x[i], tx[i], t[i]);
     }
 
@@ -56,7 +57,7 @@ internal static class BgNbdLikelihood
     /// Σ w·ln L over all rows and its gradient with respect to (r, α, a, b).
     /// Pieces are summed in a fixed order, so the result does not depend on <paramref name="maxDegreeOfParallelism"/>.
     /// </summary>
-    public static double ValueAndGradient(FrequencySegments data, in BgNbdParameters p, Span<double> gradient, double[] pieceSums, int maxDegreeOfParallelism)
+    internal static double ValueAndGradient(FrequencySegments data, in BgNbdParameters p, Span<double> gradient, double[] pieceSums, int maxDegreeOfParallelism)
     {
         var terms = BgNbdFrequencyTerms.Build(p, data);
         var pp = p;

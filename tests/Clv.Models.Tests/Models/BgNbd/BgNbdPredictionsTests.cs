@@ -41,6 +41,10 @@ public class BgNbdPredictionsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void LogLikelihood_MatchesReference()
+        => AssertAgainstReference("ln L", r => r.LogLikelihood, r => BgNbdLikelihood.LogLikelihood(r.P, r.X, r.Tx, r.T));
+
+    [Fact]
     public void ProbabilityAlive_MatchesReference()
         => AssertAgainstReference("P(alive)", r => r.PAlive, r => BgNbdPredictions.ProbabilityAlive(r.P, r.X, r.Tx, r.T));
 

@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using Clv.Models.Data;
+using Clv.Models.Estimation;
+
+namespace Clv.Cli.Commands;
+
+/// <summary>`clv fit`: reads a summary, fits a model, prints the estimates and writes the model file.</summary>
+internal static class FitCommand
+{
+    public static void Run(CliArguments args, TextWriter stdout)
+    {
+        var model = ModelCatalog.Find(args.Required("model"));
+        string input = args.Required("input");
+        string output = args.Required("output");
+        var options = new FitOptions { Penalizer = args.OptionalDouble("penalizer", min: 0) ?? 0 };
+        args.RejectUnknown();
+
+        var clock = Stopwatch.StartNew();
+        var summary = CustomerSummaryCsv.Read(input);
+        var read = clock.Elapsed;
+        var (document, estimate) = model.Fit(summary, options);
+        var fitted = clock.Elapsed - read;
+        AtomicFile.Write(output, w => w.Write(document.ToJson()));
+
+        stdout.Write(EstimateTable.Format(model.Title, estimate));
+        stdout.WriteLine($"  read {read.TotalSeconds:F3} s, fit {fitted.TotalSeconds:F3} s; model written to {output}");
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Clv.Models.Data;
+
+namespace Clv.Cli.Commands;
+
+/// <summary>`clv summarize`: transaction log → per-customer summary CSV (optionally with holdout columns).</summary>
+internal static class SummarizeCommand
+{
+    public static void Run(CliArguments args, TextWriter stdout)
+    {
+        string input = args.Required("input");
+        var log = new TransactionLogOptions
+        {
+            CustomerColumn = args.Required("customer-column"),
+            DateColumn = args.Required("date-column"),
+            AmountColumn = args.Optional("amount-column"),
+            DateFormat = args.Optional("date-format"),
+        };
+        string unit = args.Optional("time-unit") ?? "weeks";
+        double unitDays;
+        try { unitDays = SummaryOptions.ParseTimeUnit(unit); }
+        catch (ArgumentException e) { throw new UsageException($"option --time-unit: {e.Message}"); }
+        var summaryOptions = new SummaryOptions
+        {
+            TimeUnitDays = unitDays,
+            CalibrationEnd = args.OptionalDate("calibration-end"),
+            ObservationEnd = args.OptionalDate("observation-end"),
+        };
+        if (summaryOptions.ObservationEnd is not null && summaryOptions.CalibrationEnd is null)
+            throw new UsageException("--observation-end needs --calibration-end");
+        string output = args.Required("output");
+        args.RejectUnknown();
+
+        var result = Summarizer.Summarize(input, log, summaryOptions);
+        AtomicFile.Write(output, w => CustomerSummaryCsv.Write(result.Summary, w));
+        var c = CultureInfo.InvariantCulture;
+        stdout.WriteLine(string.Create(c, $"{result.TransactionsRead:N0} transactions ({result.FirstDate:yyyy-MM-dd} .. {result.LastDate:yyyy-MM-dd}) -> {result.Summary.Count:N0} customers written to {output}"));
+        if (result.TransactionsAfterWindow > 0)
+            stdout.WriteLine(string.Create(c, $"  {result.TransactionsAfterWindow:N0} transactions after the end of the observation window were not used"));
+        if (result.CustomersFirstPurchaseAfterCalibration > 0)
+            stdout.WriteLine(string.Create(c, $"  {result.CustomersFirstPurchaseAfterCalibration:N0} customers whose first purchase is after the calibration end are not in the summary"));
+    }
+}

@@ -1,0 +1,96 @@
+using Clv.Models.Data;
+using Clv.Models.Estimation;
+using Clv.Models.Kernels;
+
+namespace Clv.Models.GammaGamma;
+
+/// <summary>
+/// The Gamma-Gamma spend model (Fader &amp; Hardie 2013; Fader, Hardie &amp; Lee 2005 JMR), fitted by maximum
+/// likelihood on the repeat customers' (frequency x &gt; 0, mean repeat-transaction value m_x).
+/// </summary>
+/// <param name="Options">How to fit; null for <see cref="FitOptions.Default"/>.</param>
+public sealed record GammaGammaModel(FitOptions? Options = null)
+{
+    /// <summary>|correlation(x, m_x)| above which the fit warns that spend and frequency look dependent.</summary>
+    public const double CorrelationWarningThreshold = 0.3;
+
+    /// <summary>
+    /// Fits the model to the customers of <paramref name="summary"/> with frequency &gt; 0 (customers without a
+    /// repeat purchase carry no spend information and are not used).
+    /// </summary>
+    /// <exception cref="ClvDataException">The summary has no monetary column, or a repeat customer has a monetary value ≤ 0.</exception>
+    public FittedGammaGamma Fit(CustomerSummary summary, ReadOnlySpan<double> weights = default)
+    {
+        var monetary = summary.MonetaryValue ?? throw new ClvDataException(null, null, "monetary_value", "the Gamma-Gamma model needs a monetary value column");
+        var x = new List<double>();
+        var m = new List<double>();
+        var w = new List<double>();
+        for (int i = 0; i < summary.Count; i++)
+        {
+            if (summary.Frequency[i] == 0) continue;
+            x.Add(summary.Frequency[i]);
+            m.Add(monetary[i]);
+            if (weights.Length != 0) w.Add(weights[i]);
+        }
+        return Fit(x.ToArray(), m.ToArray(), w.ToArray());
+    }
+
+    /// <summary>Fits the model to repeat customers' frequency (whole numbers ≥ 1) and mean spend (&gt; 0).</summary>
+    /// <exception cref="ClvDataException">A row is invalid.</exception>
+    public FittedGammaGamma Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> monetaryValue, ReadOnlySpan<double> weights = default)
+    {
+        if (frequency.Length != monetaryValue.Length) throw new ArgumentException("frequency and monetary value must have the same length");
+        if (weights.Length != 0 && weights.Length != frequency.Length) throw new ArgumentException("weights must be empty or have one value per row", nameof(weights));
+        if (frequency.Length == 0) throw new ArgumentException("the Gamma-Gamma model needs at least one customer with a repeat purchase");
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            double x = frequency[i], m = monetaryValue[i];
+            if (!(double.IsFinite(x) && x >= 1 && x == Math.Floor(x)))
+                throw new ClvDataException(null, null, "frequency", $"expected a whole number >= 1 (repeat customers only) but got {x} (row {i})");
+            if (!(double.IsFinite(m) && m > 0))
+                throw new ClvDataException(null, null, "monetary_value", $"expected a finite amount > 0 for a repeat customer but got {m} (row {i})");
+            if (weights.Length != 0 && !(double.IsFinite(weights[i]) && weights[i] >= 0))
+                throw new ArgumentOutOfRangeException(nameof(weights), weights[i], "weights must be finite and >= 0");
+        }
+
+        var options = Options ?? FitOptions.Default;
+        var data = FrequencySegments.Create(frequency, weights, [monetaryValue.ToArray()]);
+        var function = new GammaGammaLikelihoodFunction(data, options.MaxDegreeOfParallelism);
+        double[] start = options.InitialParameters is { } init ? [.. init] : StartingValues(monetaryValue, weights);
+        var estimate = MaximumLikelihood.Maximize(function, start, options);
+        var parameters = new GammaGammaParameters(estimate.Parameters[0].Value, estimate.Parameters[1].Value, estimate.Parameters[2].Value);
+        double correlation = WeightedCorrelation(frequency, monetaryValue, weights);
+        return new FittedGammaGamma(parameters, estimate, correlation);
+    }
+
+    /// <summary>p = 1, q = 3 and γ so that the population mean pγ/(q−1) equals the observed mean spend.</summary>
+    private static double[] StartingValues(ReadOnlySpan<double> m, ReadOnlySpan<double> weights)
+    {
+        double sum = 0, total = 0;
+        for (int i = 0; i < m.Length; i++)
+        {
+            double w = weights.Length == 0 ? 1 : weights[i];
+            sum += w * m[i];
+            total += w;
+        }
+        return [1.0, 3.0, 2.0 * sum / total];
+    }
+
+    /// <summary>Weighted Pearson correlation of frequency and mean spend; NaN when either is constant.</summary>
+    internal static double WeightedCorrelation(ReadOnlySpan<double> x, ReadOnlySpan<double> m, ReadOnlySpan<double> weights)
+    {
+        double sw = 0, sx = 0, sm = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double w = weights.Length == 0 ? 1 : weights[i];
+            sw += w; sx += w * x[i]; sm += w * m[i];
+        }
+        double mx = sx / sw, mm = sm / sw, cxx = 0, cmm = 0, cxm = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double w = weights.Length == 0 ? 1 : weights[i], dx = x[i] - mx, dm = m[i] - mm;
+            cxx += w * dx * dx; cmm += w * dm * dm; cxm += w * dx * dm;
+        }
+        return cxx > 0 && cmm > 0 ? cxm / Math.Sqrt(cxx * cmm) : double.NaN;
+    }
+}
