@@ -54,6 +54,10 @@ public sealed record MaximumLikelihoodEstimate
     /// <summary>A copy of the covariance matrix of the estimates.</summary>
     public double[,] CovarianceMatrix() => (double[,])covariance.Clone();
 
+    /// <summary>The same estimate with <paramref name="warning"/> appended to <see cref="Warnings"/>.</summary>
+    internal MaximumLikelihoodEstimate WithWarning(string warning) =>
+        new(Parameters, covariance, LogLikelihood, Observations, ConfidenceLevel, Convergence, [.. Warnings, warning], Penalizer);
+
     /// <summary>The estimate named <paramref name="name"/>.</summary>
     public ParameterEstimate this[string name] =>
         Parameters.FirstOrDefault(p => p.Name == name) ?? throw new KeyNotFoundException($"no parameter named '{name}'");

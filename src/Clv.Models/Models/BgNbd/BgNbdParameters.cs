@@ -9,8 +9,11 @@ namespace Clv.Models.BgNbd;
 /// <param name="Alpha">Rate α &gt; 0 of the purchase-rate gamma distribution (in the summary's time unit).</param>
 /// <param name="A">Beta parameter a &gt; 0 of the dropout probability.</param>
 /// <param name="B">Beta parameter b &gt; 0 of the dropout probability.</param>
-public readonly record struct BgNbdParameters(double R, double Alpha, double A, double B)
+public readonly partial record struct BgNbdParameters(double R, double Alpha, double A, double B) : IPurchaseModel
 {
+    /// <inheritdoc/>
+    public string ModelName => FittedBgNbd.ModelName;
+
     /// <summary>Names in the order of <see cref="ToArray"/>: r, alpha, a, b.</summary>
     public static IReadOnlyList<string> Names { get; } = ["r", "alpha", "a", "b"];
 

@@ -7,7 +7,7 @@ namespace Clv.Models.BgNbd;
 /// A fitted BG/NBD model: parameters, their uncertainty, the maximised log-likelihood and the optimiser's
 /// report; its prediction methods fill caller-provided spans (or allocate, for convenience).
 /// </summary>
-public sealed partial record FittedBgNbd
+public sealed partial record FittedBgNbd : IPurchaseModel
 {
     internal FittedBgNbd(BgNbdParameters parameters, MaximumLikelihoodEstimate estimate)
     {
@@ -17,6 +17,8 @@ public sealed partial record FittedBgNbd
 
     /// <summary>Model name used in model files and on the command line.</summary>
     public const string ModelName = "bg-nbd";
+
+    string IPurchaseModel.ModelName => ModelName;
 
     /// <summary>The maximum-likelihood parameters.</summary>
     public BgNbdParameters Parameters { get; }
