@@ -2,53 +2,62 @@ using Clv.Models;
 using Clv.Models.BgNbd;
 using Clv.Models.Data;
 using Clv.Models.Estimation;
+using Clv.Models.GammaGamma;
 using Clv.Models.Serialization;
 
 namespace Clv.Cli;
 
-/// <summary>Named prediction columns, in output order, one value per customer.</summary>
-internal sealed record PredictionColumns(IReadOnlyList<(string Name, double[] Values)> Columns);
+/// <summary>What `clv fit` produced: the model file's document, the estimate to print, and extra lines for the table.</summary>
+internal sealed record FitOutcome(ModelDocument Document, MaximumLikelihoodEstimate Estimate, IReadOnlyList<string> Notes);
 
-/// <summary>One model as the command line knows it: its name, how to fit it and how to predict with a model file.</summary>
+/// <summary>
+/// One model as the command line knows it: its name, how to fit it, and how to turn a model file into the library's
+/// predictor — a transaction model (<see cref="Purchases"/>) or a spend model (<see cref="Spend"/>).
+/// </summary>
 internal sealed record CliModel(
     string Name,
     string Title,
-    Func<CustomerSummary, FitOptions, (ModelDocument Document, MaximumLikelihoodEstimate Estimate)> Fit,
-    Func<ModelDocument, string, CustomerSummary, double, PredictionColumns> Predict);
+    Func<CustomerSummary, FitOptions, FitOutcome> Fit,
+    Func<ModelDocument, string, IPurchaseModel>? Purchases = null,
+    Func<ModelDocument, string, GammaGammaParameters>? Spend = null);
 
 /// <summary>The one table mapping model names to library types.</summary>
 internal static class ModelCatalog
 {
     public static IReadOnlyList<CliModel> Models { get; } =
     [
-        new CliModel(FittedBgNbd.ModelName, "BG/NBD (Fader, Hardie & Lee 2005)", FitBgNbd, PredictBgNbd),
+        new CliModel(FittedBgNbd.ModelName, "BG/NBD (Fader, Hardie & Lee 2005)", FitBgNbd,
+            Purchases: (d, source) => BgNbdParameters.FromSpan(d.Require(BgNbdParameters.Names, source))),
+        new CliModel(FittedGammaGamma.ModelName, "Gamma-Gamma spend (Fader, Hardie & Lee 2005; Fader & Hardie 2013)", FitGammaGamma,
+            Spend: (d, source) => GammaGammaParameters.FromSpan(d.Require(GammaGammaParameters.Names, source))),
     ];
+
+    public static string Names => string.Join(", ", Models.Select(m => m.Name));
 
     public static CliModel Find(string name, string? source = null) =>
         Models.FirstOrDefault(m => m.Name == name)
         ?? (source is null
-            ? throw new UsageException($"unknown model '{name}' (known: {string.Join(", ", Models.Select(m => m.Name))})")
-            : throw new ClvDataException(source, null, "model", $"unknown model '{name}' (known: {string.Join(", ", Models.Select(m => m.Name))})"));
+            ? throw new UsageException($"unknown model '{name}' (known: {Names})")
+            : throw new ClvDataException(source, null, "model", $"unknown model '{name}' (known: {Names})"));
 
-    private static (ModelDocument, MaximumLikelihoodEstimate) FitBgNbd(CustomerSummary summary, FitOptions options)
+    private static FitOutcome FitBgNbd(CustomerSummary summary, FitOptions options)
     {
         var fit = new BgNbdModel(options).Fit(summary);
-        return (new ModelDocument(FittedBgNbd.ModelName, Pairs(BgNbdParameters.Names, fit.Parameters.ToArray()), fit.Estimate), fit.Estimate);
+        return new FitOutcome(Document(FittedBgNbd.ModelName, BgNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate), fit.Estimate, []);
     }
 
-    private static PredictionColumns PredictBgNbd(ModelDocument document, string source, CustomerSummary summary, double horizon)
+    private static FitOutcome FitGammaGamma(CustomerSummary summary, FitOptions options)
     {
-        var p = BgNbdParameters.FromSpan(document.Require(BgNbdParameters.Names, source));
-        int n = summary.Count;
-        var ll = new double[n];
-        var alive = new double[n];
-        var expected = new double[n];
-        BgNbdLikelihood.LogLikelihood(p, summary.Frequency, summary.Recency, summary.T, ll);
-        BgNbdPredictions.ProbabilityAlive(p, summary.Frequency, summary.Recency, summary.T, alive);
-        BgNbdPredictions.ExpectedPurchases(p, horizon, summary.Frequency, summary.Recency, summary.T, expected);
-        return new PredictionColumns([("log_likelihood", ll), ("p_alive", alive), ("expected_purchases", expected)]);
+        var fit = new GammaGammaModel(options).Fit(summary);
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        string[] notes =
+        [
+            string.Create(c, $"population mean spend per transaction {fit.PopulationMeanSpend:G6}"),
+            string.Create(c, $"correlation of frequency and mean spend {fit.FrequencySpendCorrelation:F3} (the model assumes independence)"),
+        ];
+        return new FitOutcome(Document(FittedGammaGamma.ModelName, GammaGammaParameters.Names, fit.Parameters.ToArray(), fit.Estimate), fit.Estimate, notes);
     }
 
-    private static List<KeyValuePair<string, double>> Pairs(IReadOnlyList<string> names, double[] values) =>
-        [.. names.Select((name, i) => new KeyValuePair<string, double>(name, values[i]))];
+    private static ModelDocument Document(string model, IReadOnlyList<string> names, double[] values, MaximumLikelihoodEstimate estimate) =>
+        new(model, [.. names.Select((name, i) => new KeyValuePair<string, double>(name, values[i]))], estimate);
 }

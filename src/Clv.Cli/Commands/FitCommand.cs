@@ -18,11 +18,12 @@ internal static class FitCommand
         var clock = Stopwatch.StartNew();
         var summary = CustomerSummaryCsv.Read(input);
         var read = clock.Elapsed;
-        var (document, estimate) = model.Fit(summary, options);
+        var outcome = model.Fit(summary, options);
         var fitted = clock.Elapsed - read;
-        AtomicFile.Write(output, w => w.Write(document.ToJson()));
+        AtomicFile.Write(output, w => w.Write(outcome.Document.ToJson()));
 
-        stdout.Write(EstimateTable.Format(model.Title, estimate));
+        stdout.Write(EstimateTable.Format(model.Title, outcome.Estimate));
+        foreach (var note in outcome.Notes) stdout.WriteLine($"  {note}");
         stdout.WriteLine($"  read {read.TotalSeconds:F3} s, fit {fitted.TotalSeconds:F3} s; model written to {output}");
     }
 }

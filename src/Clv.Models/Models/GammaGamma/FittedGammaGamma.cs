@@ -41,10 +41,7 @@ public sealed record FittedGammaGamma
 
     /// <summary>Per-customer log-likelihood of m_x given x (x ≥ 1).</summary>
     public void LogLikelihoods(ReadOnlySpan<double> frequency, ReadOnlySpan<double> monetaryValue, Span<double> result)
-    {
-        GammaGammaSpend.CheckLengths(frequency.Length, monetaryValue.Length, result.Length);
-        for (int i = 0; i < frequency.Length; i++) result[i] = GammaGammaLikelihood.LogLikelihood(Parameters, frequency[i], monetaryValue[i]);
-    }
+        => GammaGammaSpend.LogLikelihoods(Parameters, frequency, monetaryValue, result);
 
     /// <summary>
     /// E[M | x, m_x] per customer (<see cref="GammaGammaSpend.ConditionalExpectedAverageSpend(in GammaGammaParameters, double, double)"/>);

@@ -21,18 +21,11 @@ public sealed record GammaGammaModel(FitOptions? Options = null)
     /// <exception cref="ClvDataException">The summary has no monetary column, or a repeat customer has a monetary value ≤ 0.</exception>
     public FittedGammaGamma Fit(CustomerSummary summary, ReadOnlySpan<double> weights = default)
     {
-        var monetary = summary.MonetaryValue ?? throw new ClvDataException(null, null, "monetary_value", "the Gamma-Gamma model needs a monetary value column");
-        var x = new List<double>();
-        var m = new List<double>();
-        var w = new List<double>();
-        for (int i = 0; i < summary.Count; i++)
-        {
-            if (summary.Frequency[i] == 0) continue;
-            x.Add(summary.Frequency[i]);
-            m.Add(monetary[i]);
-            if (weights.Length != 0) w.Add(weights[i]);
-        }
-        return Fit(x.ToArray(), m.ToArray(), w.ToArray());
+        if (weights.Length != 0 && weights.Length != summary.Count) throw new ArgumentException("weights must be empty or have one value per customer", nameof(weights));
+        var repeat = RepeatCustomers.Select(summary);
+        var w = new double[weights.Length == 0 ? 0 : repeat.Count];
+        for (int k = 0; k < w.Length; k++) w[k] = weights[repeat.Rows[k]];
+        return Fit(repeat.Frequency, repeat.MonetaryValue, w);
     }
 
     /// <summary>Fits the model to repeat customers' frequency (whole numbers ≥ 1) and mean spend (&gt; 0).</summary>

@@ -25,6 +25,16 @@ public static class GammaGammaSpend
         for (int i = 0; i < frequency.Length; i++) result[i] = ConditionalExpectedAverageSpend(p, frequency[i], monetaryValue[i]);
     }
 
+    /// <summary>
+    /// Per-customer log-likelihood ln f(m_x | p, q, γ; x) of a repeat customer's mean spend (x ≥ 1, m_x &gt; 0;
+    /// Fader &amp; Hardie 2013, eq. 3; see <see cref="FittedGammaGamma.LogLikelihoods"/>).
+    /// </summary>
+    public static void LogLikelihoods(in GammaGammaParameters p, ReadOnlySpan<double> frequency, ReadOnlySpan<double> monetaryValue, Span<double> result)
+    {
+        CheckLengths(frequency.Length, monetaryValue.Length, result.Length);
+        for (int i = 0; i < frequency.Length; i++) result[i] = GammaGammaLikelihood.LogLikelihood(p, frequency[i], monetaryValue[i]);
+    }
+
     internal static void CheckLengths(int x, int m, int result)
     {
         if (x != m || x != result) throw new ArgumentException($"frequency, monetary value and result must have the same length (got {x}, {m}, {result})");
