@@ -71,29 +71,36 @@ internal static partial class ParetoNbdIntegral
         double c = m + n - 1, ptx = p + tx, d = p - q;
         double z1 = d / ptx;
         double L = Elementary.Log1p((T - tx) / ptx);
-        // Sums over k of t_k = C_k z^k E_k/(c+k) and the pieces of its derivatives (C_k = (n)_k/k!, E_k = -expm1(-(c+k)L)).
-        double e0 = -Elementary.Expm1(-c * L);
+        // Sums over k of t_k = C_k z^k E_k/(c+k) and the pieces of its derivatives (C_k = (n)_k/k!, E_k = 1 − e^(−(c+k)L)).
+        // e^(−(c+k)L) by recurrence; E_k by −expm1 while (c+k)L < ½ (where 1 − e^(−y) would cancel); 1/expm1(y) = e^(−y)/E_k.
+        double eL = Math.Exp(-L);
+        double ey = Math.Exp(-c * L);
+        double e0 = c * L < 0.5 ? -Elementary.Expm1(-c * L) : 1 - ey;
         double t0 = e0 / c;
         double sum = t0;                                    // Σ t_k
-        double sumC = t0 * (-1 / c + L / Elementary.Expm1(c * L)); // Σ t_k ∂ln t_k/∂c
-        double sumV = Math.Exp(-c * L);                     // Σ C_k z^k e^{-(c+k)L}
+        double sumC = t0 * (-1 / c + L * ey / e0);          // Σ t_k ∂ln t_k/∂c
+        double sumV = ey;                                   // Σ C_k z^k e^{-(c+k)L}
         double sumU = 0;                                    // Σ k C_k z^(k-1) E_k/(c+k)
         double sumPsi = 0;                                  // Σ t_k Σ_{j<k} 1/(n+j)
         double cz = n;                                      // C_k z^(k-1), k = 1
         double psi = 1 / n;                                 // Σ_{j<k} 1/(n+j), k = 1
+        double mode = n * z1 / (1 - z1) + 1;
         for (int k = 1; k < 100_000; k++)
         {
             double ck = c + k;
-            double ek = -Elementary.Expm1(-ck * L);
+            ey *= eL;
+            double y = ck * L;
+            double ek = y < 0.5 ? -Elementary.Expm1(-y) : 1 - ey;
             double baseK = cz * z1;                          // C_k z^k
             double tk = baseK * ek / ck;
+            double uk = k * cz * ek / ck;
             sum += tk;
-            sumC += tk * (-1 / ck + L / Elementary.Expm1(ck * L));
-            sumV += baseK * Math.Exp(-ck * L);
-            sumU += k * cz * ek / ck;
+            sumC += tk * (-1 / ck + L * ey / ek);
+            sumV += baseK * ey;
+            sumU += uk;
             sumPsi += tk * psi;
             if (z1 == 0) break;
-            if (k > n * z1 / (1 - z1) + 1 && tk <= 1e-17 * sum && k * cz * ek / ck <= 1e-17 * sumU) break;
+            if (k > mode && tk <= 1e-17 * sum && uk <= 1e-17 * sumU) break;
             cz *= z1 * (n + k) / (k + 1);
             psi += 1 / (n + k);
         }

@@ -115,13 +115,13 @@ public class ParetoNbdFitTests(ParetoNbdCdnowFit cdnow, ITestOutputHelper output
     [Fact]
     public void Simulated_customers_recover_the_parameters_within_the_reported_intervals()
     {
-        // 16 independent data sets of 3,000 customers: the 95% intervals must cover the truth about 95% of the time.
+        // 12 independent data sets of 2,500 customers: the 95% intervals must cover the truth about 95% of the time.
         var truth = new ParetoNbdParameters(0.6, 8.0, 0.7, 12.0);
         var rng = new Random(7);
         int covered = 0, total = 0;
-        for (int rep = 0; rep < 16; rep++)
+        for (int rep = 0; rep < 12; rep++)
         {
-            var t = Enumerable.Range(0, 3000).Select(_ => 20 + 30 * rng.NextDouble()).ToArray();
+            var t = Enumerable.Range(0, 2500).Select(_ => 20 + 30 * rng.NextDouble()).ToArray();
             var sim = ParetoNbdSimulator.Simulate(truth, t, seed: 1000 + rep);
             var fit = new ParetoNbdModel().Fit(sim);
             var values = truth.ToArray();
