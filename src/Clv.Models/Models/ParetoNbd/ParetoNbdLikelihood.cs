@@ -22,6 +22,7 @@ namespace Clv.Models.ParetoNbd;
 ///   D = ln(s·I / term₁) = ln s + ln I + (r+x) ln(α+T) + s ln(β+T),     A(x) = ln Γ(r+x) − ln Γ(r)
 /// </code>
 /// with σ = sigmoid(D) the posterior probability of "died in (t_x, T]"; −softplus(D) = ln P(alive at T).
+/// For x = 0 and 1 − L &lt; ½ the scalar reference returns log1p(−(1 − L)) instead (see <see cref="LogNoPurchaseComplement"/>).
 /// The gradient (ψ the digamma function, ∂ ln I from <see cref="LogIntegral"/>):
 /// <code>
 ///   ∂/∂r = ψ(r+x) − ψ(r) − log1p(T/α) + σ(∂ ln I/∂a + ln(α+T))
@@ -46,9 +47,23 @@ public static class ParetoNbdLikelihood
     /// <param name="t">Age T: time since the first purchase.</param>
     public static double LogLikelihood(in ParetoNbdParameters p, double x, double tx, double t)
     {
+        if (x == 0 && tx == 0 && LogNoPurchaseComplement(p, t) is var lc && lc < -0.7) return Log1p(-Math.Exp(lc));
         double a = p.R + x;
         double logTerm1Scaled = -x * Math.Log(p.Alpha) - a * Log1p(t / p.Alpha) - p.S * Log1p(t / p.Beta);
         return LogGamma.LogRising(p.R, (int)x) + logTerm1Scaled + Softplus(LogDeathOdds(p, x, tx, t));
+    }
+
+    /// <summary>
+    /// For x = 0 (t_x = 0) L = P(X(T) = 0), and ln(1 − L) = ln P(first purchase before min(T, ω)) =
+    /// ln[r α^r β^s ∫₀^T (α+τ)^(−(r+1)) (β+τ)^(−s) dτ] (E[λe^(−λτ)] · E[e^(−μτ)] integrated over τ), evaluated by
+    /// <see cref="ParetoNbdIntegral"/>. When 1 − L is small ln L = log1p(−(1 − L)) keeps its relative accuracy, where the
+    /// general form would be a difference of large logarithms (|ln L| ≪ 1 but s·log1p(T/β) ≫ 1).
+    /// </summary>
+    internal static double LogNoPurchaseComplement(in ParetoNbdParameters p, double t)
+    {
+        if (!(t > 0)) return double.NegativeInfinity;
+        var li = ParetoNbdIntegral.Evaluate(p.Alpha, p.R + 1, p.Beta, p.S, 0, t);
+        return Math.Log(p.R) + p.R * Math.Log(p.Alpha) + p.S * Math.Log(p.Beta) + li.Log;
     }
 
     /// <summary>Per-customer log-likelihoods into <paramref name="result"/>.</summary>

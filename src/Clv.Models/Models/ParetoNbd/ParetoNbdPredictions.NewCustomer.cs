@@ -54,32 +54,72 @@ public static partial class ParetoNbdPredictions
         return alive + Math.Exp(logDied);
     }
 
-    /// <summary>ln J of <see cref="ProbabilityOfPurchases"/> (n ≥ 1) by tanh-sinh over u = z·v.</summary>
+    /// <summary>
+    /// ln J of <see cref="ProbabilityOfPurchases"/> (n ≥ 1) by tanh-sinh on [0, u*] and [u*, z], u* the integrand's peak (found on a
+    /// log-spaced probe of u/z and refined by golden-section search in ln u), so each piece has its peak at an endpoint where the nodes
+    /// cluster, and the integrand is scaled by its peak value (no overflow, no peak missed between nodes).
+    /// </summary>
     internal static double LogPurchaseIntegral(in ParetoNbdParameters p, int n, double t)
     {
         double z = t / (p.Alpha + t), oneMinusZ = p.Alpha / (p.Alpha + t), rho = p.Alpha / p.Beta;
-        var probe = new PurchaseIntegrand(n, p.R + p.S - 1, p.S + 1, z, oneMinusZ, rho, 0);
-        // Shift: the largest log-integrand over a coarse probe, so the scaled integrand is O(1) at its peak.
-        double shift = double.NegativeInfinity;
-        for (int k = 1; k < 64; k++)
+        double e1 = p.R + p.S - 1, e2 = p.S + 1;
+        // ln of the integrand at u = z·e^σ, σ ≤ 0, with 1 − u = (1−z) + z(1 − e^σ).
+        double Phi(double sigma)
         {
-            double v = k / 64.0;
-            shift = Math.Max(shift, probe.LogValue(v, 1 - v));
-        }
-        var f = new PurchaseIntegrand(n, p.R + p.S - 1, p.S + 1, z, oneMinusZ, rho, shift);
-        double j = TanhSinh.Integrate(in f, 1e-12, 10);
-        return Math.Log(j) + shift + Math.Log(z);
-    }
-
-    /// <summary>uⁿ(1−u)^e1 ((1−u) + ρu)^(−e2) at u = z·v, 1 − u = (1−z) + z(1−v), scaled by e^(−shift).</summary>
-    private readonly struct PurchaseIntegrand(int n, double e1, double e2, double z, double oneMinusZ, double rho, double shift) : IUnitIntervalIntegrand
-    {
-        public double LogValue(double v, double oneMinusV)
-        {
-            double u = z * v, w = oneMinusZ + z * oneMinusV;
+            double u = z * Math.Exp(sigma), w = oneMinusZ - z * Elementary.Expm1(sigma);
             return n * Math.Log(u) + e1 * Math.Log(w) - e2 * Math.Log(w + rho * u);
         }
+        double best = double.NegativeInfinity, bestSigma = 0;
+        for (int j = 0; j <= 160; j++)
+        {
+            double sigma = -j * 0.25;
+            double v = Phi(sigma);
+            if (v > best) { best = v; bestSigma = sigma; }
+        }
+        for (int j = 1; j < 64; j++)
+        {
+            double sigma = Elementary.Log1p(-j / 64.0);
+            double v = Phi(sigma);
+            if (v > best) { best = v; bestSigma = sigma; }
+        }
+        // Golden-section refinement within one probe step either side (the log-integrand is smooth and unimodal there).
+        double lo = bestSigma - 0.25, hi = Math.Min(0, bestSigma + 0.25);
+        const double G = 0.6180339887498949;
+        double x1 = hi - G * (hi - lo), x2 = lo + G * (hi - lo), f1 = Phi(x1), f2 = Phi(x2);
+        for (int it = 0; it < 60; it++)
+        {
+            if (f1 < f2) { lo = x1; x1 = x2; f1 = f2; x2 = lo + G * (hi - lo); f2 = Phi(x2); }
+            else { hi = x2; x2 = x1; f2 = f1; x1 = hi - G * (hi - lo); f1 = Phi(x1); }
+        }
+        double peakSigma = f1 > best ? x1 : bestSigma;
+        double shift = Math.Max(best, f1);
+        double uStar = z * Math.Exp(peakSigma);
+        double oneMinusUStar = oneMinusZ - z * Elementary.Expm1(peakSigma);
+        double j1 = 0, j2 = 0;
+        if (uStar > 0)
+        {
+            var left = new PurchaseIntegrand(n, e1, e2, 0, uStar, oneMinusUStar, rho, shift);
+            j1 = uStar * TanhSinh.Integrate(in left, 1e-12, 10);
+        }
+        if (z > uStar)
+        {
+            var right = new PurchaseIntegrand(n, e1, e2, uStar, z - uStar, oneMinusZ, rho, shift);
+            j2 = (z - uStar) * TanhSinh.Integrate(in right, 1e-12, 10);
+        }
+        return Math.Log(j1 + j2) + shift;
+    }
 
-        public double Evaluate(double v, double oneMinusV) => Math.Exp(LogValue(v, oneMinusV) - shift);
+    /// <summary>
+    /// uⁿ(1−u)^e1 ((1−u) + ρu)^(−e2) scaled by e^(−shift) at u = lo + width·v on a piece [lo, lo + width], with
+    /// 1 − u = (1 − hi) + width·(1 − v) carried from the accurately known <paramref name="oneMinusHi"/>.
+    /// </summary>
+    private readonly struct PurchaseIntegrand(int n, double e1, double e2, double lo, double width, double oneMinusHi, double rho, double shift) : IUnitIntervalIntegrand
+    {
+        public double Evaluate(double v, double oneMinusV)
+        {
+            double u = lo + width * v, w = oneMinusHi + width * oneMinusV;
+            if (u <= 0) return 0;
+            return Math.Exp(n * Math.Log(u) + e1 * Math.Log(w) - e2 * Math.Log(w + rho * u) - shift);
+        }
     }
 }
