@@ -39,13 +39,14 @@ internal static partial class ParetoNbdIntegral
         public void Evaluate(double v, double oneMinusV, Span<double> values)
         {
             double rho = v <= 0.5 ? range * v : range - range * oneMinusV;
-            double logRatio = Elementary.Log1p(kappa * Elementary.Expm1(rho));
+            double ratioMinusOne = kappa * Elementary.Expm1(rho);
+            double logRatio = Elementary.Log1p(ratioMinusOne);
             double f = Math.Exp(oneMinusN * rho - m * logRatio);
             values[0] = f;
             values[1] = f * rho;
             values[2] = f * logRatio;
             values[3] = f * Math.Exp(-rho);
-            values[4] = f * Math.Exp(-logRatio);
+            values[4] = f / (1 + ratioMinusOne);
         }
     }
 }

@@ -20,7 +20,8 @@ internal readonly record struct LogIntegral(double Log, double DAlpha, double DA
 /// (p, m) be the pair with the larger rate and (q, n) the other, d = p − q ≥ 0.
 /// </summary>
 /// <remarks>
-/// <para><b>Series</b> (when z₁ = d/(p+t_x) ≤ ½ and the series is short). Substituting z = d/(p+τ) gives
+/// <para><b>Series</b> (when the series is short: its estimated length, which grows like n·z₁/(1−z₁) + 40/(−ln z₁) with
+/// z₁ = d/(p+t_x), is at most <see cref="SeriesTermLimit"/>; in practice z₁ up to about 0.9). Substituting z = d/(p+τ) gives
 /// <c>I = d^(1−c−1)∫ z^(c−1)(1−z)^(−n) dz</c>, c = m+n−1 &gt; 0, and expanding (1−z)^(−n) = Σ (n)ₖ/k! zᵏ (DLMF 15.2.1, all terms
 /// positive):</para>
 /// <code>
@@ -49,7 +50,7 @@ internal static partial class ParetoNbdIntegral
         bool swap = beta > alpha;
         double p = swap ? beta : alpha, m = swap ? b : a, q = swap ? alpha : beta, n = swap ? a : b;
         double z1 = (p - q) / (p + tx);
-        var (log, dp, dm, dq, dn) = !forceQuadrature && z1 <= 0.5 && EstimatedSeriesTerms(n, z1) <= SeriesTermLimit
+        var (log, dp, dm, dq, dn) = !forceQuadrature && EstimatedSeriesTerms(n, z1) <= SeriesTermLimit
             ? Series(p, m, q, n, tx, T)
             : Quadrature(p, m, q, n, tx, T);
         return swap ? new LogIntegral(log, dq, dn, dp, dm) : new LogIntegral(log, dp, dm, dq, dn);
