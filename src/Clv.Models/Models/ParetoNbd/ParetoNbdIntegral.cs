@@ -22,7 +22,7 @@ internal readonly record struct LogIntegral(double Log, double DAlpha, double DA
 /// <remarks>
 /// <para><b>Series</b> (when the series is short: its estimated length, which grows like n·z₁/(1−z₁) + 40/(−ln z₁) with
 /// z₁ = d/(p+t_x), is at most <see cref="SeriesTermLimit"/>; in practice z₁ up to about 0.9). Substituting z = d/(p+τ) gives
-/// <c>I = d^(1−c−1)∫ z^(c−1)(1−z)^(−n) dz</c>, c = m+n−1 &gt; 0, and expanding (1−z)^(−n) = Σ (n)ₖ/k! zᵏ (DLMF 15.2.1, all terms
+/// <c>I = d^(−c) ∫_{z(T)}^{z₁} z^(c−1)(1−z)^(−n) dz</c>, c = m+n−1 &gt; 0, and expanding (1−z)^(−n) = Σ (n)ₖ/k! zᵏ (DLMF 15.2.1, all terms
 /// positive):</para>
 /// <code>
 ///   I = (p+t_x)^(−c) Σ_k (n)ₖ/k! · z₁ᵏ · [1 − e^(−(c+k)L)] / (c+k),   L = log1p((T−t_x)/(p+t_x))
