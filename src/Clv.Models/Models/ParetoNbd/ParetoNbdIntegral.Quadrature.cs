@@ -17,7 +17,7 @@ internal static partial class ParetoNbdIntegral
         double range = Elementary.Log1p((T - tx) / qtx);
         var f = new Integrand(range, 1 - n, m, qtx / ptx);
         Span<double> r = stackalloc double[5];
-        TanhSinhVector.Integrate(in f, r, QuadratureTolerance, 10);
+        TanhSinhVector.Integrate(in f, r, QuadratureTolerance, TanhSinhVector.MaxLevel);
         double i0 = r[0] * range;
         double log = (1 - n) * Math.Log(qtx) - m * Math.Log(ptx) + Math.Log(i0);
         double meanRho = r[1] / r[0], meanLogRatio = r[2] / r[0], meanInvQ = r[3] / r[0], meanInvRatio = r[4] / r[0];
@@ -39,13 +39,16 @@ internal static partial class ParetoNbdIntegral
         public void Evaluate(double v, double oneMinusV, Span<double> values)
         {
             double rho = v <= 0.5 ? range * v : range - range * oneMinusV;
-            double ratioMinusOne = kappa * Elementary.Expm1(rho);
+            // One exponential serves e^ρ − 1 (by Expm1 only where e^ρ − 1 would cancel) and e^(−ρ).
+            double expRho = Math.Exp(rho);
+            double expm1Rho = rho < 0.5 ? Elementary.Expm1(rho) : expRho - 1;
+            double ratioMinusOne = kappa * expm1Rho;
             double logRatio = Elementary.Log1p(ratioMinusOne);
             double f = Math.Exp(oneMinusN * rho - m * logRatio);
             values[0] = f;
             values[1] = f * rho;
             values[2] = f * logRatio;
-            values[3] = f * Math.Exp(-rho);
+            values[3] = f / expRho;
             values[4] = f / (1 + ratioMinusOne);
         }
     }

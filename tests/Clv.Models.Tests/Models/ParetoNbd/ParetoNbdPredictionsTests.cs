@@ -212,8 +212,9 @@ public class ParetoNbdPredictionsTests(ITestOutputHelper output)
             var (p, (x, tx, T), t) = tuple;
             double e1 = ParetoNbdPredictions.ExpectedPurchases(p, t, x, tx, T);
             double e2 = ParetoNbdPredictions.ExpectedPurchases(p, 1.5 * t, x, tx, T);
-            // Strictly increasing while the dropout factor ((β+T)/(β+T+t))^(s−1) is resolvable in double precision; never decreasing.
-            bool resolvable = e1 > 0 && (p.S - 1) * Math.Log(1 + 1.5 * t / (p.Beta + T)) < 20;
+            // Strictly increasing while the dropout factor ((β+T)/(β+T+t))^(s−1) is resolvable in double precision and E[Y] is not
+            // subnormal (where neighbouring values coincide); never decreasing.
+            bool resolvable = e1 > 1e-290 && (p.S - 1) * Math.Log(1 + 1.5 * t / (p.Beta + T)) < 20;
             return (e2 >= e1 && (!resolvable || e2 > e1)).Label($"E[Y({t})] = {e1}, E[Y({1.5 * t})] = {e2} at {p}, {x}, {tx}, {T}");
         });
 }
