@@ -1,6 +1,7 @@
 // Quickstart: the CDNOW transaction log -> weekly customer summary -> BG/NBD fit -> predictions,
 // checked against the 39-week holdout the model never saw.
 using System.Globalization;
+using Clv.Models;
 using Clv.Models.BgNbd;
 using Clv.Models.Data;
 using Clv.Models.Estimation;

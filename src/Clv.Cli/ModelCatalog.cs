@@ -3,6 +3,7 @@ using Clv.Models.BgNbd;
 using Clv.Models.Data;
 using Clv.Models.Estimation;
 using Clv.Models.GammaGamma;
+using Clv.Models.ParetoNbd;
 using Clv.Models.Serialization;
 
 namespace Clv.Cli;
@@ -28,6 +29,8 @@ internal static class ModelCatalog
     [
         new CliModel(FittedBgNbd.ModelName, "BG/NBD (Fader, Hardie & Lee 2005)", FitBgNbd,
             Purchases: (d, source) => BgNbdParameters.FromSpan(d.Require(BgNbdParameters.Names, source))),
+        new CliModel(FittedParetoNbd.ModelName, "Pareto/NBD (Schmittlein, Morrison & Colombo 1987)", FitParetoNbd,
+            Purchases: (d, source) => ParetoNbdParameters.FromSpan(d.Require(ParetoNbdParameters.Names, source))),
         new CliModel(FittedGammaGamma.ModelName, "Gamma-Gamma spend (Fader, Hardie & Lee 2005; Fader & Hardie 2013)", FitGammaGamma,
             Spend: (d, source) => GammaGammaParameters.FromSpan(d.Require(GammaGammaParameters.Names, source))),
     ];
@@ -44,6 +47,12 @@ internal static class ModelCatalog
     {
         var fit = new BgNbdModel(options).Fit(summary);
         return new FitOutcome(Document(FittedBgNbd.ModelName, BgNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate), fit.Estimate, []);
+    }
+
+    private static FitOutcome FitParetoNbd(CustomerSummary summary, FitOptions options)
+    {
+        var fit = new ParetoNbdModel(options).Fit(summary);
+        return new FitOutcome(Document(FittedParetoNbd.ModelName, ParetoNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate), fit.Estimate, []);
     }
 
     private static FitOutcome FitGammaGamma(CustomerSummary summary, FitOptions options)

@@ -16,7 +16,7 @@ namespace Clv.Cli
               summarize  --input tx.csv --customer-column id --date-column date [--amount-column amount]
                          [--date-format yyyyMMdd] [--time-unit weeks|days|<days>] [--calibration-end yyyy-MM-dd]
                          [--observation-end yyyy-MM-dd] --output rfm.csv
-              fit        --model bg-nbd|gamma-gamma --input rfm.csv --output model.json [--penalizer 0]
+              fit        --model bg-nbd|pareto-nbd|gamma-gamma --input rfm.csv --output model.json [--penalizer 0]
               predict    --model model.json --input rfm.csv --horizon 39 --output predictions.csv
                          (a gamma-gamma model file alone needs no --horizon and predicts expected_spend)
             """;

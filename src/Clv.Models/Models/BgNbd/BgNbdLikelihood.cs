@@ -49,7 +49,7 @@ public static class BgNbdLikelihood
     /// <summary>Per-customer log-likelihoods into <paramref name="result"/>.</summary>
     public static void LogLikelihood(in BgNbdParameters p, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, Span<double> result)
     {
-        FittedBgNbd.CheckLengths(x.Length, tx.Length, t.Length, result.Length);
+        PurchaseModelSpans.CheckLengths(x.Length, tx.Length, t.Length, result.Length);
         for (int i = 0; i < x.Length; i++) result[i] = LogLikelihood(p, x[i], tx[i], t[i]);
     }
 

@@ -57,7 +57,7 @@ public static partial class BgNbdPredictions
     /// <exception cref="ArgumentException">The spans' lengths differ.</exception>
     public static void ProbabilityAlive(in BgNbdParameters p, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> T, Span<double> result)
     {
-        CheckLengths(x.Length, tx.Length, T.Length, result.Length);
+        PurchaseModelSpans.CheckLengths(x.Length, tx.Length, T.Length, result.Length);
         for (int i = 0; i < x.Length; i++) result[i] = ProbabilityAlive(p, x[i], tx[i], T[i]);
     }
 
@@ -68,15 +68,8 @@ public static partial class BgNbdPredictions
     /// <exception cref="ArgumentException">The spans' lengths differ.</exception>
     public static void ExpectedPurchases(in BgNbdParameters p, double t, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> T, Span<double> result)
     {
-        CheckLengths(x.Length, tx.Length, T.Length, result.Length);
+        PurchaseModelSpans.CheckLengths(x.Length, tx.Length, T.Length, result.Length);
         for (int i = 0; i < x.Length; i++) result[i] = ExpectedPurchases(p, t, x[i], tx[i], T[i]);
     }
 
-    private static void CheckLengths(int x, int tx, int T, int result)
-    {
-        if (tx != x || T != x)
-            throw new ArgumentException($"x, tx and T must have the same length (got {x}, {tx}, {T}).", nameof(tx));
-        if (result != x)
-            throw new ArgumentException($"result must have the same length as x (got {result}, expected {x}).", nameof(result));
-    }
 }

@@ -1,47 +1,25 @@
-using Clv.Models.Data;
-
 namespace Clv.Models.ParetoNbd;
 
-public sealed partial record FittedParetoNbd
+/// <summary>The fitted model's predictions: those of its <see cref="Parameters"/> (see <see cref="ParetoNbdPredictions"/>).</summary>
+public sealed partial record FittedParetoNbd : IPurchaseModel
 {
-    /// <summary>P(alive | x, t_x, T) per customer (<see cref="ParetoNbdPredictions.ProbabilityAlive(in ParetoNbdParameters, double, double, double)"/>).</summary>
-    /// <exception cref="ArgumentException">The spans' lengths differ.</exception>
-    public void ProbabilityAlive(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result)
-    {
-        CheckLengths(frequency.Length, recency.Length, t.Length, result.Length);
-        ParetoNbdPredictions.ProbabilityAlive(Parameters, frequency, recency, t, result);
-    }
+    string IPurchaseModel.ModelName => ModelName;
 
-    /// <summary>P(alive | x, t_x, T) for every customer of a summary.</summary>
-    public double[] ProbabilityAlive(CustomerSummary summary)
-    {
-        var result = new double[summary.Count];
-        ProbabilityAlive(summary.Frequency, summary.Recency, summary.T, result);
-        return result;
-    }
+    /// <inheritdoc/>
+    public void LogLikelihoods(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result) =>
+        Parameters.LogLikelihoods(frequency, recency, t, result);
 
-    /// <summary>
-    /// Conditional expected number of purchases in the next <paramref name="horizon"/> time units,
-    /// E[Y(t) | x, t_x, T] (<see cref="ParetoNbdPredictions.ExpectedPurchases(in ParetoNbdParameters, double, double, double, double)"/>).
-    /// </summary>
-    /// <exception cref="ArgumentException">The spans' lengths differ.</exception>
-    public void ExpectedPurchases(double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result)
-    {
-        CheckLengths(frequency.Length, recency.Length, t.Length, result.Length);
-        ParetoNbdPredictions.ExpectedPurchases(Parameters, horizon, frequency, recency, t, result);
-    }
+    /// <inheritdoc/>
+    public void ProbabilityAlive(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result) =>
+        Parameters.ProbabilityAlive(frequency, recency, t, result);
 
-    /// <summary>E[Y(t) | x, t_x, T] for every customer of a summary, t = <paramref name="t"/>.</summary>
-    public double[] ExpectedPurchases(CustomerSummary summary, double t)
-    {
-        var result = new double[summary.Count];
-        ExpectedPurchases(t, summary.Frequency, summary.Recency, summary.T, result);
-        return result;
-    }
+    /// <inheritdoc/>
+    public void ExpectedPurchases(double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result) =>
+        Parameters.ExpectedPurchases(horizon, frequency, recency, t, result);
 
-    /// <summary>E[X(t)], the expected number of repeat purchases of a new customer in (0, t].</summary>
-    public double ExpectedPurchasesNewCustomer(double t) => ParetoNbdPredictions.ExpectedPurchasesNewCustomer(Parameters, t);
+    /// <inheritdoc/>
+    public double ExpectedPurchasesNewCustomer(double t) => Parameters.ExpectedPurchasesNewCustomer(t);
 
-    /// <summary>P(X(t) = n), the probability that a new customer makes n repeat purchases in (0, t].</summary>
-    public double ProbabilityOfPurchases(int n, double t) => ParetoNbdPredictions.ProbabilityOfPurchases(Parameters, n, t);
+    /// <inheritdoc/>
+    public double ProbabilityOfPurchases(int n, double t) => Parameters.ProbabilityOfPurchases(n, t);
 }

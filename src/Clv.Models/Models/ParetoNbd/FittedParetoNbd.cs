@@ -1,4 +1,3 @@
-using Clv.Models.Data;
 using Clv.Models.Estimation;
 
 namespace Clv.Models.ParetoNbd;
@@ -26,25 +25,4 @@ public sealed partial record FittedParetoNbd
 
     /// <summary>Maximised log-likelihood.</summary>
     public double LogLikelihood => Estimate.LogLikelihood;
-
-    /// <summary>Per-customer log-likelihood ln L(r, α, s, β | x, t_x, T) (<see cref="ParetoNbdLikelihood"/>).</summary>
-    /// <exception cref="ArgumentException">The spans' lengths differ.</exception>
-    public void LogLikelihoods(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result)
-    {
-        CheckLengths(frequency.Length, recency.Length, t.Length, result.Length);
-        ParetoNbdLikelihood.LogLikelihood(Parameters, frequency, recency, t, result);
-    }
-
-    /// <summary>Per-customer log-likelihoods of a summary.</summary>
-    public double[] LogLikelihoods(CustomerSummary summary)
-    {
-        var result = new double[summary.Count];
-        LogLikelihoods(summary.Frequency, summary.Recency, summary.T, result);
-        return result;
-    }
-
-    internal static void CheckLengths(int x, int tx, int t, int result)
-    {
-        if (x != tx || x != t || x != result) throw new ArgumentException($"frequency, recency, T and result must have the same length (got {x}, {tx}, {t}, {result})");
-    }
 }

@@ -70,7 +70,7 @@ public static class ParetoNbdLikelihood
     /// <exception cref="ArgumentException">The spans' lengths differ.</exception>
     public static void LogLikelihood(in ParetoNbdParameters p, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, Span<double> result)
     {
-        FittedParetoNbd.CheckLengths(x.Length, tx.Length, t.Length, result.Length);
+        PurchaseModelSpans.CheckLengths(x.Length, tx.Length, t.Length, result.Length);
         for (int i = 0; i < x.Length; i++) result[i] = LogLikelihood(p, x[i], tx[i], t[i]);
     }
 

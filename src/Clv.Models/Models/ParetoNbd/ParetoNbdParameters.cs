@@ -10,8 +10,11 @@ namespace Clv.Models.ParetoNbd;
 /// <param name="Alpha">Rate α &gt; 0 of the purchase-rate gamma distribution.</param>
 /// <param name="S">Shape s &gt; 0 of the dropout-rate gamma distribution.</param>
 /// <param name="Beta">Rate β &gt; 0 of the dropout-rate gamma distribution.</param>
-public readonly record struct ParetoNbdParameters(double R, double Alpha, double S, double Beta)
+public readonly partial record struct ParetoNbdParameters(double R, double Alpha, double S, double Beta) : IPurchaseModel
 {
+    /// <inheritdoc/>
+    public string ModelName => FittedParetoNbd.ModelName;
+
     /// <summary>Names in the order of <see cref="ToArray"/>: r, alpha, s, beta.</summary>
     public static IReadOnlyList<string> Names { get; } = ["r", "alpha", "s", "beta"];
 

@@ -53,7 +53,7 @@ public static partial class ParetoNbdPredictions
     /// <exception cref="ArgumentException">The spans' lengths differ.</exception>
     public static void ProbabilityAlive(in ParetoNbdParameters p, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> T, Span<double> result)
     {
-        CheckLengths(x.Length, tx.Length, T.Length, result.Length);
+        PurchaseModelSpans.CheckLengths(x.Length, tx.Length, T.Length, result.Length);
         for (int i = 0; i < x.Length; i++) result[i] = ProbabilityAlive(p, x[i], tx[i], T[i]);
     }
 
@@ -64,7 +64,7 @@ public static partial class ParetoNbdPredictions
     /// <exception cref="ArgumentException">The spans' lengths differ.</exception>
     public static void ExpectedPurchases(in ParetoNbdParameters p, double t, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> T, Span<double> result)
     {
-        CheckLengths(x.Length, tx.Length, T.Length, result.Length);
+        PurchaseModelSpans.CheckLengths(x.Length, tx.Length, T.Length, result.Length);
         for (int i = 0; i < x.Length; i++) result[i] = ExpectedPurchases(p, t, x[i], tx[i], T[i]);
     }
 
@@ -82,11 +82,4 @@ public static partial class ParetoNbdPredictions
         return -Elementary.Expm1(-e) / sm1;
     }
 
-    private static void CheckLengths(int x, int tx, int T, int result)
-    {
-        if (tx != x || T != x)
-            throw new ArgumentException($"x, tx and T must have the same length (got {x}, {tx}, {T}).", nameof(tx));
-        if (result != x)
-            throw new ArgumentException($"result must have the same length as x (got {result}, expected {x}).", nameof(result));
-    }
 }

@@ -1,0 +1,23 @@
+namespace Clv.Models.ParetoNbd;
+
+/// <summary>The Pareto/NBD predictions as an <see cref="IPurchaseModel"/> (see <see cref="ParetoNbdPredictions"/> for the formulas).</summary>
+public readonly partial record struct ParetoNbdParameters
+{
+    /// <inheritdoc/>
+    public void LogLikelihoods(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result) =>
+        ParetoNbdLikelihood.LogLikelihood(this, frequency, recency, t, result);
+
+    /// <inheritdoc/>
+    public void ProbabilityAlive(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result) =>
+        ParetoNbdPredictions.ProbabilityAlive(this, frequency, recency, t, result);
+
+    /// <inheritdoc/>
+    public void ExpectedPurchases(double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result) =>
+        ParetoNbdPredictions.ExpectedPurchases(this, horizon, frequency, recency, t, result);
+
+    /// <inheritdoc/>
+    public double ExpectedPurchasesNewCustomer(double t) => ParetoNbdPredictions.ExpectedPurchasesNewCustomer(this, t);
+
+    /// <inheritdoc/>
+    public double ProbabilityOfPurchases(int n, double t) => ParetoNbdPredictions.ProbabilityOfPurchases(this, n, t);
+}
