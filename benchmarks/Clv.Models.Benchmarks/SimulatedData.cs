@@ -1,5 +1,6 @@
 using Clv.Models.BgNbd;
 using Clv.Models.Data;
+using Clv.Models.GammaGamma;
 
 namespace Clv.Models.Benchmarks;
 
@@ -14,5 +15,17 @@ internal static class SimulatedData
         var t = new double[customers];
         for (int i = 0; i < customers; i++) t[i] = rng.Next(27 * 7, 39 * 7 + 1) / 7.0;
         return BgNbdSimulator.Simulate(CdnowLike, t, seed);
+    }
+
+    /// <summary>CDNOW's Gamma-Gamma fit (p 6.25, q 3.74, γ 15.4).</summary>
+    public static readonly GammaGammaParameters CdnowSpend = new(6.2488, 3.7446, 15.4477);
+
+    /// <summary>Repeat customers: x = 1 + a geometric count with mean 2, and their simulated mean spend.</summary>
+    public static (double[] Frequency, double[] MonetaryValue) RepeatSpend(int customers, int seed = 42)
+    {
+        var rng = new Random(seed);
+        var x = new double[customers];
+        for (int i = 0; i < customers; i++) x[i] = 1 + Math.Floor(-Math.Log(1 - rng.NextDouble()) * 2.5);
+        return (x, GammaGammaSimulator.Simulate(CdnowSpend, x, seed));
     }
 }

@@ -17,6 +17,7 @@ namespace Clv.Models.BgNbd;
 internal static class BgNbdKernel
 {
     /// <summary>The six sums of one piece at width <typeparamref name="TV"/>, remainder included.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a fit calls it a few dozen times: no time to tier up
     public static void SumPiece<TV>(FrequencySegments data, in BgNbdParameters p, in BgNbdFrequencyTerms terms, FrequencySegments.Piece piece, Span<double> sums)
         where TV : struct, ISimdDouble<TV>
     {
