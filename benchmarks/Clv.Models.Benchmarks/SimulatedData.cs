@@ -4,7 +4,7 @@ using Clv.Models.GammaGamma;
 
 namespace Clv.Models.Benchmarks;
 
-/// <summary>Seeded simulated customer bases shared by the benchmarks (CDNOW-like parameters, T uniform on 27–39 weeks on a day grid).</summary>
+/// <summary>Seeded simulated customer bases shared by the benchmarks (CDNOW-like parameters, T uniform on 27–39 weeks, T and t_x on a day grid).</summary>
 internal static class SimulatedData
 {
     public static readonly BgNbdParameters CdnowLike = new(0.243, 4.414, 0.793, 2.426);
@@ -14,7 +14,10 @@ internal static class SimulatedData
         var rng = new Random(seed);
         var t = new double[customers];
         for (int i = 0; i < customers; i++) t[i] = rng.Next(27 * 7, 39 * 7 + 1) / 7.0;
-        return BgNbdSimulator.Simulate(CdnowLike, t, seed);
+        var s = BgNbdSimulator.Simulate(CdnowLike, t, seed);
+        // A summarised log has day-grained recency: round t_x down to the day, as the summariser would see it.
+        var tx = s.Recency.Select(r => Math.Floor(r * 7) / 7.0).ToArray();
+        return new CustomerSummary(s.CustomerIds, s.Frequency, tx, s.T);
     }
 
     /// <summary>CDNOW's Gamma-Gamma fit (p 6.25, q 3.74, γ 15.4).</summary>
