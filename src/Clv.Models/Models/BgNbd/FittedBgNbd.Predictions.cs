@@ -42,4 +42,7 @@ public sealed partial record FittedBgNbd
 
     /// <summary>P(X(t) = n), the probability that a new customer makes n repeat purchases in (0, t].</summary>
     public double ProbabilityOfPurchases(int n, double t) => BgNbdPredictions.ProbabilityOfPurchases(Parameters, n, t);
+
+    /// <inheritdoc/>
+    public void SimulatePurchaseTimes(double t, Random random, List<double> purchaseTimes) => BgNbdSimulator.SimulatePurchaseTimes(Parameters, t, random, purchaseTimes);
 }
