@@ -21,6 +21,9 @@ public class BgNbdBenchmarks
     [Params(1, 2)]
     public int Threads { get; set; }
 
+    [Params(VectorWidth.Scalar, VectorWidth.Vector256, VectorWidth.Vector512)]
+    public VectorWidth Width { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -30,8 +33,8 @@ public class BgNbdBenchmarks
     }
 
     [Benchmark(Description = "LL+gradient pass")]
-    public double LogLikelihoodAndGradient() => BgNbdLikelihood.ValueAndGradient(segments, evaluationPoint, gradient, pieceSums, Threads);
+    public double LogLikelihoodAndGradient() => BgNbdLikelihood.ValueAndGradient(segments, evaluationPoint, gradient, pieceSums, Threads, Width);
 
     [Benchmark(Description = "fit")]
-    public double Fit() => new BgNbdModel(new Estimation.FitOptions { MaxDegreeOfParallelism = Threads }).Fit(summary).LogLikelihood;
+    public double Fit() => new BgNbdModel(new Estimation.FitOptions { MaxDegreeOfParallelism = Threads, VectorWidth = Width }).Fit(summary).LogLikelihood;
 }

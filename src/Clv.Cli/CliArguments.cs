@@ -41,6 +41,15 @@ internal sealed class CliArguments
         return v;
     }
 
+    public int? OptionalInt(string name, int min = int.MinValue)
+    {
+        var s = Optional(name);
+        if (s is null) return null;
+        if (!int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || v < min)
+            throw new UsageException($"option --{name} expects a whole number{(min > int.MinValue ? $" >= {min.ToString(CultureInfo.InvariantCulture)}" : "")} but got '{s}'");
+        return v;
+    }
+
     public DateOnly? OptionalDate(string name)
     {
         var s = Optional(name);

@@ -13,14 +13,16 @@ internal sealed record FitOutcome(ModelDocument Document, MaximumLikelihoodEstim
 
 /// <summary>
 /// One model as the command line knows it: its name, how to fit it, and how to turn a model file into the library's
-/// predictor — a transaction model (<see cref="Purchases"/>) or a spend model (<see cref="Spend"/>).
+/// predictor — a transaction model (<see cref="Purchases"/>) or a spend model (<see cref="Spend"/>) — and the parameters
+/// `clv simulate` uses when none are given (<see cref="Defaults"/>: published CDNOW estimates, in weeks).
 /// </summary>
 internal sealed record CliModel(
     string Name,
     string Title,
     Func<CustomerSummary, FitOptions, FitOutcome> Fit,
     Func<ModelDocument, string, IPurchaseModel>? Purchases = null,
-    Func<ModelDocument, string, GammaGammaParameters>? Spend = null);
+    Func<ModelDocument, string, GammaGammaParameters>? Spend = null,
+    IReadOnlyList<KeyValuePair<string, double>>? Defaults = null);
 
 /// <summary>The one table mapping model names to library types.</summary>
 internal static class ModelCatalog
@@ -28,9 +30,11 @@ internal static class ModelCatalog
     public static IReadOnlyList<CliModel> Models { get; } =
     [
         new CliModel(FittedBgNbd.ModelName, "BG/NBD (Fader, Hardie & Lee 2005)", FitBgNbd,
-            Purchases: (d, source) => BgNbdParameters.FromSpan(d.Require(BgNbdParameters.Names, source))),
+            Purchases: (d, source) => BgNbdParameters.FromSpan(d.Require(BgNbdParameters.Names, source)),
+            Defaults: Pairs(BgNbdParameters.Names, [0.2426, 4.4135, 0.7929, 2.4258])), // FHL 2005, CDNOW
         new CliModel(FittedParetoNbd.ModelName, "Pareto/NBD (Schmittlein, Morrison & Colombo 1987)", FitParetoNbd,
-            Purchases: (d, source) => ParetoNbdParameters.FromSpan(d.Require(ParetoNbdParameters.Names, source))),
+            Purchases: (d, source) => ParetoNbdParameters.FromSpan(d.Require(ParetoNbdParameters.Names, source)),
+            Defaults: Pairs(ParetoNbdParameters.Names, [0.5533, 10.578, 0.6062, 11.667])), // Fader & Hardie 2005 note, CDNOW
         new CliModel(FittedGammaGamma.ModelName, "Gamma-Gamma spend (Fader, Hardie & Lee 2005; Fader & Hardie 2013)", FitGammaGamma,
             Spend: (d, source) => GammaGammaParameters.FromSpan(d.Require(GammaGammaParameters.Names, source))),
     ];
@@ -67,6 +71,9 @@ internal static class ModelCatalog
         return new FitOutcome(Document(FittedGammaGamma.ModelName, GammaGammaParameters.Names, fit.Parameters.ToArray(), fit.Estimate), fit.Estimate, notes);
     }
 
+    private static List<KeyValuePair<string, double>> Pairs(IReadOnlyList<string> names, double[] values) =>
+        [.. names.Select((name, i) => new KeyValuePair<string, double>(name, values[i]))];
+
     private static ModelDocument Document(string model, IReadOnlyList<string> names, double[] values, MaximumLikelihoodEstimate estimate) =>
-        new(model, [.. names.Select((name, i) => new KeyValuePair<string, double>(name, values[i]))], estimate);
+        new(model, Pairs(names, values), estimate);
 }

@@ -19,6 +19,9 @@ namespace Clv.Cli
               fit        --model bg-nbd|pareto-nbd|gamma-gamma --input rfm.csv --output model.json [--penalizer 0]
               predict    --model model.json --input rfm.csv --horizon 39 --output predictions.csv
                          (a gamma-gamma model file alone needs no --horizon and predicts expected_spend)
+              simulate   --model bg-nbd|pareto-nbd --customers 100000 [--seed 1] [--parameters r=0.243,alpha=4.414,a=0.793,b=2.426]
+                         [--start 2025-01-01] [--acquisition-days 84] [--days 273] [--time-unit weeks]
+                         [--summary-output rfm.csv] --output tx.csv
             """;
 
         /// <summary>Runs one command; returns the process exit code (0 ok, 1 bad input or failed fit, 2 usage).</summary>
@@ -37,7 +40,8 @@ namespace Clv.Cli
                     case "summarize": SummarizeCommand.Run(options, stdout); break;
                     case "fit": FitCommand.Run(options, stdout); break;
                     case "predict": PredictCommand.Run(options, stdout); break;
-                    default: throw new UsageException($"unknown command '{args[0]}' (summarize, fit, predict)");
+                    case "simulate": SimulateCommand.Run(options, stdout); break;
+                    default: throw new UsageException($"unknown command '{args[0]}' (summarize, fit, predict, simulate)");
                 }
                 return 0;
             }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Clv.Models.Data;
 
 /// <summary>
@@ -13,42 +11,32 @@ internal sealed class CustomerTable
     /// <summary>Marks "no day yet".</summary>
     public const int NoDay = int.MinValue;
 
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private char[] _chars = new char[256];
-    private string[] _ids = new string[1024];
-    private int[] _firstCal = new int[1024];
-    private int[] _lastCal = new int[1024];
-    private int[] _calDays = new int[1024];
-    private int[] _holdDays = new int[1024];
-    private int[] _lastDay = new int[1024];
-    private double[] _repeatSum = new double[1024];
-    private double[] _holdSum = new double[1024];
+    private readonly Utf8IdTable _ids = new();
+    private CustomerState[] _state = new CustomerState[1024];
 
-    public CustomerTable() => _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>One customer's running state, kept together so that a transaction touches one cache line.</summary>
+    private struct CustomerState
+    {
+        public int FirstCal, LastCal, CalDays, HoldDays, LastDay;
+        public double RepeatSum, HoldSum;
+    }
 
     /// <summary>Number of distinct customers seen.</summary>
-    public int Count { get; private set; }
+    public int Count => _ids.Count;
 
     /// <summary>The identifier of customer <paramref name="c"/>.</summary>
-    public string Id(int c) => _ids[c];
+    public string Id(int c) => _ids.String(c);
 
     /// <summary>Index of the customer with the UTF-8 id, adding it (in order of appearance) when new.</summary>
     public int GetOrAdd(ReadOnlySpan<byte> utf8Id)
     {
-        if (_chars.Length < utf8Id.Length) _chars = new char[Math.Max(utf8Id.Length, _chars.Length * 2)];
-        int n = Encoding.UTF8.GetChars(utf8Id, _chars);
-        ReadOnlySpan<char> id = _chars.AsSpan(0, n);
-        if (_lookup.TryGetValue(id, out int c)) return c;
-        c = Count;
-        if (c == _ids.Length) Grow();
-        string s = id.ToString();
-        _index.Add(s, c);
-        _ids[c] = s;
-        _firstCal[c] = NoDay;
-        _lastCal[c] = NoDay;
-        _lastDay[c] = NoDay;
-        Count = c + 1;
+        int before = _ids.Count;
+        int c = _ids.GetOrAdd(utf8Id);
+        if (c == before)
+        {
+            if (c == _state.Length) Array.Resize(ref _state, _state.Length * 2);
+            _state[c] = new CustomerState { FirstCal = NoDay, LastCal = NoDay, LastDay = NoDay };
+        }
         return c;
     }
 
@@ -58,53 +46,55 @@ internal sealed class CustomerTable
     /// </summary>
     public bool AddSorted(int c, int day, double amount, int calibrationEnd)
     {
-        int last = _lastDay[c];
+        ref CustomerState st = ref _state[c];
+        int last = st.LastDay;
         if (day < last) return false;
         if (day <= calibrationEnd)
         {
-            if (_firstCal[c] == NoDay)
+            if (st.FirstCal == NoDay)
             {
-                _firstCal[c] = day;
-                _calDays[c] = 1;
+                st.FirstCal = day;
+                st.CalDays = 1;
             }
             else
             {
-                if (day != last) _calDays[c]++;
-                if (day != _firstCal[c]) _repeatSum[c] += amount;
+                if (day != last) st.CalDays++;
+                if (day != st.FirstCal) st.RepeatSum += amount;
             }
 
-            _lastCal[c] = day;
+            st.LastCal = day;
         }
         else
         {
-            if (day != last) _holdDays[c]++;
-            _holdSum[c] += amount;
+            if (day != last) st.HoldDays++;
+            st.HoldSum += amount;
         }
 
-        _lastDay[c] = day;
+        st.LastDay = day;
         return true;
     }
 
     /// <summary>First pass of the exact (unsorted) mode: one distinct purchase day of a customer, in any order.</summary>
     public void AddDistinctDay(int c, int day, double dayAmount, int calibrationEnd)
     {
+        ref CustomerState st = ref _state[c];
         if (day <= calibrationEnd)
         {
-            _calDays[c]++;
-            if (_firstCal[c] == NoDay || day < _firstCal[c]) _firstCal[c] = day;
-            if (day > _lastCal[c]) _lastCal[c] = day;
+            st.CalDays++;
+            if (st.FirstCal == NoDay || day < st.FirstCal) st.FirstCal = day;
+            if (day > st.LastCal) st.LastCal = day;
         }
         else
         {
-            _holdDays[c]++;
-            _holdSum[c] += dayAmount;
+            st.HoldDays++;
+            st.HoldSum += dayAmount;
         }
     }
 
     /// <summary>Second pass of the exact (unsorted) mode: adds the amount of a calibration day unless it is the first day.</summary>
     public void AddRepeatAmount(int c, int day, double dayAmount, int calibrationEnd)
     {
-        if (day <= calibrationEnd && day != _firstCal[c]) _repeatSum[c] += dayAmount;
+        if (day <= calibrationEnd && day != _state[c].FirstCal) _state[c].RepeatSum += dayAmount;
     }
 
     /// <summary>Builds the summary of the customers with a calibration purchase; also returns how many had none.</summary>
@@ -114,7 +104,7 @@ internal sealed class CustomerTable
         int n = 0;
         for (int c = 0; c < Count; c++)
         {
-            if (_firstCal[c] != NoDay) n++;
+            if (_state[c].FirstCal != NoDay) n++;
         }
 
         var ids = new string[n];
@@ -129,33 +119,21 @@ internal sealed class CustomerTable
         int k = 0;
         for (int c = 0; c < Count; c++)
         {
-            int first = _firstCal[c];
+            ref readonly CustomerState st = ref _state[c];
+            int first = st.FirstCal;
             if (first == NoDay) continue;
-            ids[k] = _ids[c];
-            int repeats = _calDays[c] - 1;
+            ids[k] = _ids.String(c);
+            int repeats = st.CalDays - 1;
             x[k] = repeats;
-            tx[k] = (_lastCal[c] - first) / unitDays;
+            tx[k] = (st.LastCal - first) / unitDays;
             t[k] = (calibrationEnd - first) / unitDays;
-            if (m is not null) m[k] = repeats > 0 ? _repeatSum[c] / repeats : 0;
-            if (xh is not null) xh[k] = _holdDays[c];
-            if (mh is not null) mh[k] = _holdDays[c] > 0 ? _holdSum[c] / _holdDays[c] : 0;
+            if (m is not null) m[k] = repeats > 0 ? st.RepeatSum / repeats : 0;
+            if (xh is not null) xh[k] = st.HoldDays;
+            if (mh is not null) mh[k] = st.HoldDays > 0 ? st.HoldSum / st.HoldDays : 0;
             if (dh is not null) dh[k] = duration;
             k++;
         }
 
         return (new CustomerSummary(ids, x, tx, t, m, xh, mh, dh, source), Count - n);
-    }
-
-    private void Grow()
-    {
-        int size = _ids.Length * 2;
-        Array.Resize(ref _ids, size);
-        Array.Resize(ref _firstCal, size);
-        Array.Resize(ref _lastCal, size);
-        Array.Resize(ref _calDays, size);
-        Array.Resize(ref _holdDays, size);
-        Array.Resize(ref _lastDay, size);
-        Array.Resize(ref _repeatSum, size);
-        Array.Resize(ref _holdSum, size);
     }
 }

@@ -7,6 +7,9 @@ namespace Clv.Models.Kernels;
 /// The rows are cut into fixed <see cref="Pieces"/> (never more than <see cref="PieceSize"/> rows, never
 /// straddling a segment) that depend on the data only, so partial sums are always added in the same order
 /// and the result is bit-identical for any number of threads.
+/// Identical rows (same x and the same value in every column) are collapsed into one row whose weight is the sum of
+/// theirs — "algebra before arithmetic": a million simulated CDNOW-like customers have about 108,000 distinct
+/// (x, t_x, T) rows, so each likelihood evaluation does a tenth of the work.
 /// </summary>
 internal sealed class FrequencySegments
 {
@@ -16,13 +19,12 @@ internal sealed class FrequencySegments
     private readonly double[][] columns;
 
     private FrequencySegments(int[] frequencies, int[] segmentStart, double[][] columns, double[] weight,
-        int[] order, Piece[] pieces, double[] segmentWeight, double totalWeight)
+        Piece[] pieces, double[] segmentWeight, double totalWeight)
     {
         Frequencies = frequencies;
         SegmentStart = segmentStart;
         this.columns = columns;
         Weight = weight;
-        Order = order;
         Pieces = pieces;
         SegmentWeight = segmentWeight;
         TotalWeight = totalWeight;
@@ -43,11 +45,8 @@ internal sealed class FrequencySegments
     /// <summary>Per-row column <paramref name="k"/> in segment order, in the order given to <see cref="Create(ReadOnlySpan{double}, ReadOnlySpan{double}, double[][])"/>.</summary>
     public double[] Column(int k) => columns[k];
 
-    /// <summary>Row weights (1 for raw customers, counts for collapsed rows) in segment order.</summary>
+    /// <summary>Row weights in segment order: the sum of the weights (1 for a raw customer) of the identical input rows a row stands for.</summary>
     public double[] Weight { get; }
-
-    /// <summary>Order[k] = index in the caller's arrays of the row stored at position k.</summary>
-    public int[] Order { get; }
 
     /// <summary>Fixed work pieces in segment order.</summary>
     public Piece[] Pieces { get; }
@@ -61,7 +60,7 @@ internal sealed class FrequencySegments
     /// <summary>Largest frequency present (0 for no rows).</summary>
     public int MaxFrequency => Frequencies.Length == 0 ? 0 : Frequencies[^1];
 
-    /// <summary>Number of rows.</summary>
+    /// <summary>Number of (distinct) rows.</summary>
     public int Count => Weight.Length;
 
     /// <summary>A contiguous run of rows inside one segment.</summary>
@@ -80,8 +79,8 @@ internal sealed class FrequencySegments
     }
 
     /// <summary>
-    /// Any per-row columns, segmented by x by a stable counting sort. Inputs must already be validated
-    /// (x non-negative whole numbers).
+    /// Any per-row columns, segmented by x by a stable counting sort, identical rows collapsed. Inputs must already be
+    /// validated (x non-negative whole numbers, no NaN).
     /// </summary>
     /// <param name="weights">Per-row weights, or empty for unit weights.</param>
     /// <param name="columns">Per-row columns in the caller's order; each is copied into segment order.</param>
@@ -111,27 +110,41 @@ internal sealed class FrequencySegments
         var next = counts.AsSpan(0, maxX + 1).ToArray();
         for (int i = 0; i < n; i++) order[next[(int)x[i]]++] = i;
 
-        var sorted = new double[columns.Length][];
-        for (int c = 0; c < columns.Length; c++)
-        {
-            var source = columns[c];
-            var target = sorted[c] = new double[n];
-            for (int k = 0; k < n; k++) target[k] = source[order[k]];
-        }
+        // Collapse identical rows inside each segment, keeping the first occurrence's position (deterministic).
+        int columnCount = columns.Length;
+        var sorted = new double[columnCount][];
+        for (int c = 0; c < columnCount; c++) sorted[c] = new double[n];
         var w = new double[n];
         var segmentWeight = new double[distinct];
+        var rowOf = new Dictionary<int, int>(new RowComparer(columns));
+        int rows = 0;
         double total = 0;
         for (int s = 0; s < distinct; s++)
         {
+            rowOf.Clear();
+            int first = rows;
             double sw = 0;
-            for (int k = segmentStart[s]; k < segmentStart[s + 1]; k++)
+            for (int j = segmentStart[s]; j < segmentStart[s + 1]; j++)
             {
-                w[k] = weights.Length == 0 ? 1.0 : weights[order[k]];
-                sw += w[k];
+                int i = order[j];
+                double wi = weights.Length == 0 ? 1.0 : weights[i];
+                sw += wi;
+                if (rowOf.TryGetValue(i, out int row))
+                {
+                    w[row] += wi;
+                    continue;
+                }
+                rowOf.Add(i, rows);
+                for (int c = 0; c < columnCount; c++) sorted[c][rows] = columns[c][i];
+                w[rows++] = wi;
             }
+            segmentStart[s] = first;
             segmentWeight[s] = sw;
             total += sw;
         }
+        segmentStart[distinct] = rows;
+        for (int c = 0; c < columnCount; c++) Array.Resize(ref sorted[c], rows);
+        Array.Resize(ref w, rows);
 
         var pieces = new List<Piece>(n / PieceSize + distinct + 1);
         for (int s = 0; s < distinct; s++)
@@ -140,6 +153,24 @@ internal sealed class FrequencySegments
                 pieces.Add(new Piece(s, start, Math.Min(start + PieceSize, segmentStart[s + 1])));
         }
 
-        return new FrequencySegments(frequencies, segmentStart, sorted, w, order, [.. pieces], segmentWeight, total);
+        return new FrequencySegments(frequencies, segmentStart, sorted, w, [.. pieces], segmentWeight, total);
+    }
+
+    /// <summary>Rows of the input are equal when every column holds the same value (inputs are validated: no NaN).</summary>
+    private sealed class RowComparer(double[][] columns) : IEqualityComparer<int>
+    {
+        public bool Equals(int i, int j)
+        {
+            foreach (var c in columns)
+                if (c[i] != c[j]) return false;
+            return true;
+        }
+
+        public int GetHashCode(int i)
+        {
+            var h = new HashCode();
+            foreach (var c in columns) h.Add(c[i]);
+            return h.ToHashCode();
+        }
     }
 }

@@ -28,4 +28,10 @@ public interface IPurchaseModel
 
     /// <summary>P(X(t) = n): the probability that a customer drawn at random makes n repeat purchases in (0, t].</summary>
     double ProbabilityOfPurchases(int n, double t);
+
+    /// <summary>
+    /// Draws a new customer from the model's story, observed for <paramref name="t"/> time units after the first purchase,
+    /// and appends the times of the repeat purchases (ascending, in (0, t]) to <paramref name="purchaseTimes"/>.
+    /// </summary>
+    void SimulatePurchaseTimes(double t, Random random, List<double> purchaseTimes);
 }

@@ -57,22 +57,34 @@ public static class BgNbdLikelihood
     /// Σ w·ln L over all rows and its gradient with respect to (r, α, a, b).
     /// Pieces are summed in a fixed order, so the result does not depend on <paramref name="maxDegreeOfParallelism"/>.
     /// </summary>
-    internal static double ValueAndGradient(FrequencySegments data, in BgNbdParameters p, Span<double> gradient, double[] pieceSums, int maxDegreeOfParallelism)
+    internal static double ValueAndGradient(FrequencySegments data, in BgNbdParameters p, Span<double> gradient, double[] pieceSums, int maxDegreeOfParallelism,
+        VectorWidth width = VectorWidth.Auto)
     {
         var terms = BgNbdFrequencyTerms.Build(p, data);
         var pp = p;
         var pieces = data.Pieces;
+        var sumPiece = PieceKernel(VectorWidths.Resolve(width));
         if (maxDegreeOfParallelism == 1 || data.Count < 4 * FrequencySegments.PieceSize)
         {
-            for (int k = 0; k < pieces.Length; k++) SumPiece(data, pp, terms, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount));
+            for (int k = 0; k < pieces.Length; k++) sumPiece(data, pp, terms, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount));
         }
         else
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-            Parallel.For(0, pieces.Length, options, k => SumPiece(data, pp, terms, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount)));
+            Parallel.For(0, pieces.Length, options, k => sumPiece(data, pp, terms, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount)));
         }
         return Combine(data, p, terms, pieceSums, gradient);
     }
+
+    private delegate void PieceSums(FrequencySegments data, in BgNbdParameters p, in BgNbdFrequencyTerms terms, FrequencySegments.Piece piece, Span<double> sums);
+
+    /// <summary>The readable scalar reference for <see cref="VectorWidth.Scalar"/>, else the vector kernel at that width.</summary>
+    private static PieceSums PieceKernel(VectorWidth width) => width switch
+    {
+        VectorWidth.Vector512 => BgNbdKernel.SumPiece<V512>,
+        VectorWidth.Vector256 => BgNbdKernel.SumPiece<V256>,
+        _ => SumPiece,
+    };
 
     /// <summary>The row-dependent sums of one piece (scalar reference of the vector kernel).</summary>
     internal static void SumPiece(FrequencySegments data, in BgNbdParameters p, in BgNbdFrequencyTerms terms, FrequencySegments.Piece piece, Span<double> sums)

@@ -9,9 +9,11 @@ internal sealed class BgNbdLikelihoodFunction : ILogLikelihoodFunction
     private readonly FrequencySegments data;
     private readonly double[] pieceSums;
     private readonly int threads;
+    private readonly VectorWidth width;
 
-    public BgNbdLikelihoodFunction(FrequencySegments data, int? maxDegreeOfParallelism)
+    public BgNbdLikelihoodFunction(FrequencySegments data, int? maxDegreeOfParallelism, VectorWidth width = VectorWidth.Auto)
     {
+        this.width = width;
         this.data = data;
         pieceSums = new double[data.Pieces.Length * BgNbdLikelihood.SumCount];
         threads = maxDegreeOfParallelism ?? Environment.ProcessorCount;
@@ -22,5 +24,5 @@ internal sealed class BgNbdLikelihoodFunction : ILogLikelihoodFunction
     public double TotalWeight => data.TotalWeight;
 
     public double ValueAndGradient(ReadOnlySpan<double> parameters, Span<double> gradient) =>
-        BgNbdLikelihood.ValueAndGradient(data, BgNbdParameters.FromSpan(parameters), gradient, pieceSums, threads);
+        BgNbdLikelihood.ValueAndGradient(data, BgNbdParameters.FromSpan(parameters), gradient, pieceSums, threads, width);
 }

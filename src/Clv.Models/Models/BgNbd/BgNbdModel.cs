@@ -43,7 +43,7 @@ public sealed record BgNbdModel(FitOptions? Options = null)
 
         var options = Options ?? FitOptions.Default;
         var data = FrequencySegments.Create(x, tx, t, weights);
-        var function = new BgNbdLikelihoodFunction(data, options.MaxDegreeOfParallelism);
+        var function = new BgNbdLikelihoodFunction(data, options.MaxDegreeOfParallelism, options.VectorWidth);
         double[] start = options.InitialParameters is { } init ? [.. init] : StartingValues(data);
         var estimate = MaximumLikelihood.Maximize(function, start, options);
         var parameters = new BgNbdParameters(estimate.Parameters[0].Value, estimate.Parameters[1].Value, estimate.Parameters[2].Value, estimate.Parameters[3].Value);

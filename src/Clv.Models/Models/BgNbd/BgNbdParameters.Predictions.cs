@@ -20,4 +20,7 @@ public readonly partial record struct BgNbdParameters
 
     /// <inheritdoc/>
     public double ProbabilityOfPurchases(int n, double t) => BgNbdPredictions.ProbabilityOfPurchases(this, n, t);
+
+    /// <inheritdoc/>
+    public void SimulatePurchaseTimes(double t, Random random, List<double> purchaseTimes) => BgNbdSimulator.SimulatePurchaseTimes(this, t, random, purchaseTimes);
 }

@@ -11,8 +11,22 @@ namespace Clv.Models.BgNbd;
 public static class BgNbdSimulator
 {
     /// <summary>Simulates one customer observed for <paramref name="t"/> time units: returns (x, t_x).</summary>
-    public static (int Frequency, double Recency) SimulateCustomer(in BgNbdParameters parameters, double t, Random random)
+    public static (int Frequency, double Recency) SimulateCustomer(in BgNbdParameters parameters, double t, Random random) =>
+        Simulate(parameters, t, random, null);
+
+    /// <summary>
+    /// Simulates one customer observed for <paramref name="t"/> time units and appends the times of the repeat purchases
+    /// (in (0, t], ascending) to <paramref name="purchaseTimes"/>; the draws are those of <see cref="SimulateCustomer"/>.
+    /// </summary>
+    public static void SimulatePurchaseTimes(in BgNbdParameters parameters, double t, Random random, List<double> purchaseTimes)
     {
+        ArgumentNullException.ThrowIfNull(purchaseTimes);
+        Simulate(parameters, t, random, purchaseTimes);
+    }
+
+    private static (int Frequency, double Recency) Simulate(in BgNbdParameters parameters, double t, Random random, List<double>? times)
+    {
+        ArgumentNullException.ThrowIfNull(random);
         double lambda = Gamma.Sample(random, parameters.R, parameters.Alpha);
         double p = Beta.Sample(random, parameters.A, parameters.B);
         int x = 0;
@@ -24,6 +38,7 @@ public static class BgNbdSimulator
             if (time > t) break;
             x++;
             tx = time;
+            times?.Add(time);
             if (random.NextDouble() < p) break;
         }
         return (x, tx);

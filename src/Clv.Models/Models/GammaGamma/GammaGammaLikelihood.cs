@@ -28,6 +28,15 @@ internal static class GammaGammaLikelihood
     /// <summary>Number of partial sums a piece produces: Σw ln(1+γ/(xm)), Σw ln(1+xm/γ), Σw/(γ+xm), Σw ln m.</summary>
     internal const int SumCount = 4;
 
+    /// <summary>The segmented layout the kernels run on: column 0 = m_x, column 1 = ln m_x (data, computed once).</summary>
+    internal static FrequencySegments Layout(ReadOnlySpan<double> frequency, ReadOnlySpan<double> monetaryValue, ReadOnlySpan<double> weights)
+    {
+        var m = monetaryValue.ToArray();
+        var lnM = new double[m.Length];
+        for (int i = 0; i < m.Length; i++) lnM[i] = Math.Log(m[i]);
+        return FrequencySegments.Create(frequency, weights, [m, lnM]);
+    }
+
     /// <summary>Per-customer log-likelihood (the readable scalar reference), x ≥ 1, m_x &gt; 0.</summary>
     public static double LogLikelihood(in GammaGammaParameters p, double x, double mx)
     {
@@ -36,22 +45,32 @@ internal static class GammaGammaLikelihood
     }
 
     /// <summary>Σ w·ln f and its gradient over (p, q, γ); rows are segmented by x, column 0 holds m_x.</summary>
-    public static double ValueAndGradient(FrequencySegments data, in GammaGammaParameters p, Span<double> gradient, double[] pieceSums, int maxDegreeOfParallelism)
+    public static double ValueAndGradient(FrequencySegments data, in GammaGammaParameters p, Span<double> gradient, double[] pieceSums, int maxDegreeOfParallelism,
+        VectorWidth width = VectorWidth.Auto)
     {
         var pp = p;
         var pieces = data.Pieces;
+        PieceSums sumPiece = VectorWidths.Resolve(width) switch
+        {
+            VectorWidth.Vector512 => GammaGammaKernel.SumPiece<V512>,
+            VectorWidth.Vector256 => GammaGammaKernel.SumPiece<V256>,
+            _ => SumPiece,
+        };
         if (maxDegreeOfParallelism == 1 || data.Count < 4 * FrequencySegments.PieceSize)
         {
-            for (int k = 0; k < pieces.Length; k++) SumPiece(data, pp, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount));
+            for (int k = 0; k < pieces.Length; k++) sumPiece(data, pp, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount));
         }
         else
         {
             Parallel.For(0, pieces.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-                k => SumPiece(data, pp, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount)));
+                k => sumPiece(data, pp, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount)));
         }
         return Combine(data, p, pieceSums, gradient);
     }
 
+    private delegate void PieceSums(FrequencySegments data, in GammaGammaParameters p, FrequencySegments.Piece piece, Span<double> sums);
+
+    /// <summary>The row sums of one piece: the readable scalar reference of <see cref="GammaGammaKernel"/>.</summary>
     internal static void SumPiece(FrequencySegments data, in GammaGammaParameters p, FrequencySegments.Piece piece, Span<double> sums)
     {
         double x = data.Frequencies[piece.Segment], g = p.Gamma, invG = 1.0 / g;

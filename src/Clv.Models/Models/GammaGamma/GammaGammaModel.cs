@@ -47,8 +47,8 @@ public sealed record GammaGammaModel(FitOptions? Options = null)
         }
 
         var options = Options ?? FitOptions.Default;
-        var data = FrequencySegments.Create(frequency, weights, [monetaryValue.ToArray()]);
-        var function = new GammaGammaLikelihoodFunction(data, options.MaxDegreeOfParallelism);
+        var data = GammaGammaLikelihood.Layout(frequency, monetaryValue, weights);
+        var function = new GammaGammaLikelihoodFunction(data, options.MaxDegreeOfParallelism, options.VectorWidth);
         double[] start = options.InitialParameters is { } init ? [.. init] : StartingValues(monetaryValue, weights);
         var estimate = MaximumLikelihood.Maximize(function, start, options);
         var parameters = new GammaGammaParameters(estimate.Parameters[0].Value, estimate.Parameters[1].Value, estimate.Parameters[2].Value);

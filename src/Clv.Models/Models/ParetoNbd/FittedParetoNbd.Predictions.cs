@@ -22,4 +22,7 @@ public sealed partial record FittedParetoNbd : IPurchaseModel
 
     /// <inheritdoc/>
     public double ProbabilityOfPurchases(int n, double t) => Parameters.ProbabilityOfPurchases(n, t);
+
+    /// <inheritdoc/>
+    public void SimulatePurchaseTimes(double t, Random random, List<double> purchaseTimes) => Parameters.SimulatePurchaseTimes(t, random, purchaseTimes);
 }

@@ -20,4 +20,7 @@ public readonly partial record struct ParetoNbdParameters
 
     /// <inheritdoc/>
     public double ProbabilityOfPurchases(int n, double t) => ParetoNbdPredictions.ProbabilityOfPurchases(this, n, t);
+
+    /// <inheritdoc/>
+    public void SimulatePurchaseTimes(double t, Random random, List<double> purchaseTimes) => ParetoNbdSimulator.SimulatePurchaseTimes(this, t, random, purchaseTimes);
 }

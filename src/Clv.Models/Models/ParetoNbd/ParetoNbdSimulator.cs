@@ -11,7 +11,20 @@ namespace Clv.Models.ParetoNbd;
 public static class ParetoNbdSimulator
 {
     /// <summary>Simulates one customer observed for <paramref name="t"/> time units: returns (x, t_x).</summary>
-    public static (int Frequency, double Recency) SimulateCustomer(in ParetoNbdParameters parameters, double t, Random random)
+    public static (int Frequency, double Recency) SimulateCustomer(in ParetoNbdParameters parameters, double t, Random random) =>
+        Simulate(parameters, t, random, null);
+
+    /// <summary>
+    /// Simulates one customer observed for <paramref name="t"/> time units and appends the times of the repeat purchases
+    /// (in (0, t], ascending) to <paramref name="purchaseTimes"/>; the draws are those of <see cref="SimulateCustomer"/>.
+    /// </summary>
+    public static void SimulatePurchaseTimes(in ParetoNbdParameters parameters, double t, Random random, List<double> purchaseTimes)
+    {
+        ArgumentNullException.ThrowIfNull(purchaseTimes);
+        Simulate(parameters, t, random, purchaseTimes);
+    }
+
+    private static (int Frequency, double Recency) Simulate(in ParetoNbdParameters parameters, double t, Random random, List<double>? times)
     {
         ArgumentNullException.ThrowIfNull(random);
         double lambda = Gamma.Sample(random, parameters.R, parameters.Alpha);
@@ -27,6 +40,7 @@ public static class ParetoNbdSimulator
             if (time > end) break;
             x++;
             tx = time;
+            times?.Add(time);
         }
         return (x, tx);
     }

@@ -113,7 +113,7 @@ public class GammaGammaTests(ITestOutputHelper output)
             var m = x.Select(_ => Math.Pow(10, 3 * rng.NextDouble())).ToArray();
             double Total(GammaGammaParameters q, double[] g)
             {
-                var data = FrequencySegments.Create(x, [], [m]);
+                var data = GammaGammaLikelihood.Layout(x, m, []);
                 return GammaGammaLikelihood.ValueAndGradient(data, q, g, new double[data.Pieces.Length * GammaGammaLikelihood.SumCount], 1);
             }
             var grad = new double[3];
