@@ -1,6 +1,7 @@
 using Clv.Models.BgNbd;
 using Clv.Models.Data;
 using Clv.Models.GammaGamma;
+using Clv.Models.ParetoNbd;
 
 namespace Clv.Models.Benchmarks;
 
@@ -14,11 +15,24 @@ internal static class SimulatedData
         var rng = new Random(seed);
         var t = new double[customers];
         for (int i = 0; i < customers; i++) t[i] = rng.Next(27 * 7, 39 * 7 + 1) / 7.0;
-        var s = BgNbdSimulator.Simulate(CdnowLike, t, seed);
-        // A summarised log has day-grained recency: round t_x down to the day, as the summariser would see it.
-        var tx = s.Recency.Select(r => Math.Floor(r * 7) / 7.0).ToArray();
-        return new CustomerSummary(s.CustomerIds, s.Frequency, tx, s.T);
+        return OnDayGrid(BgNbdSimulator.Simulate(CdnowLike, t, seed));
     }
+
+    /// <summary>CDNOW's Pareto/NBD fit (Fader &amp; Hardie 2005 note).</summary>
+    public static readonly ParetoNbdParameters CdnowParetoNbd = new(0.5533, 10.578, 0.6062, 11.667);
+
+    /// <summary>Pareto/NBD customers with the same calendar as <see cref="BgNbd"/>.</summary>
+    public static CustomerSummary ParetoNbd(int customers, int seed = 42)
+    {
+        var rng = new Random(seed);
+        var t = new double[customers];
+        for (int i = 0; i < customers; i++) t[i] = rng.Next(27 * 7, 39 * 7 + 1) / 7.0;
+        return OnDayGrid(ParetoNbdSimulator.Simulate(CdnowParetoNbd, t, seed));
+    }
+
+    /// <summary>A summarised log has day-grained recency: t_x rounded down to the day, as the summariser would see it.</summary>
+    private static CustomerSummary OnDayGrid(CustomerSummary s) =>
+        new(s.CustomerIds, s.Frequency, [.. s.Recency.Select(r => Math.Floor(r * 7) / 7.0)], s.T);
 
     /// <summary>CDNOW's Gamma-Gamma fit (p 6.25, q 3.74, γ 15.4).</summary>
     public static readonly GammaGammaParameters CdnowSpend = new(6.2488, 3.7446, 15.4477);

@@ -43,17 +43,29 @@ internal static partial class ParetoNbdIntegral
     /// <summary>Largest series length (estimated by <see cref="EstimatedSeriesTerms"/>) before quadrature is used instead.</summary>
     internal const double SeriesTermLimit = 400;
 
-    /// <summary>ln I and its gradient; <paramref name="forceQuadrature"/> is for tests.</summary>
-    public static LogIntegral Evaluate(double alpha, double a, double beta, double b, double tx, double T, bool forceQuadrature = false)
+    /// <summary>ln I and its gradient; <paramref name="table"/> (see <see cref="TableFor"/>) speeds up the series, <paramref name="forceQuadrature"/> is for tests.</summary>
+    public static LogIntegral Evaluate(double alpha, double a, double beta, double b, double tx, double T, bool forceQuadrature = false, SeriesTable? table = null)
     {
         if (!(T > tx)) return new LogIntegral(double.NegativeInfinity, 0, 0, 0, 0);
         bool swap = beta > alpha;
         double p = swap ? beta : alpha, m = swap ? b : a, q = swap ? alpha : beta, n = swap ? a : b;
         double z1 = (p - q) / (p + tx);
         var (log, dp, dm, dq, dn) = !forceQuadrature && EstimatedSeriesTerms(n, z1) <= SeriesTermLimit
-            ? Series(p, m, q, n, tx, T)
+            ? Series(p, m, q, n, tx, T, table)
             : Quadrature(p, m, q, n, tx, T);
         return swap ? new LogIntegral(log, dq, dn, dp, dm) : new LogIntegral(log, dp, dm, dq, dn);
+    }
+
+    /// <summary>
+    /// The series constants for every t_x ≥ 0 with these (α, a, β, b): as many terms as the longest series (t_x = 0) may use,
+    /// at most <see cref="SeriesTermLimit"/> plus a margin; null when the series is a single term (α = β).
+    /// </summary>
+    public static SeriesTable? TableFor(double alpha, double a, double beta, double b)
+    {
+        bool swap = beta > alpha;
+        double p = swap ? beta : alpha, m = swap ? b : a, q = swap ? alpha : beta, n = swap ? a : b;
+        double terms = EstimatedSeriesTerms(n, (p - q) / p);
+        return p == q ? null : new SeriesTable(m + n - 1, n, (int)Math.Min(terms, SeriesTermLimit) + 16);
     }
 
     /// <summary>Terms of the series: the mode n·z/(1−z) of the NB weights (n)ₖzᵏ/k!, 12 standard deviations, and a geometric tail.</summary>
@@ -67,49 +79,91 @@ internal static partial class ParetoNbdIntegral
     /// <summary>
     /// The series of the remarks with its term-by-term derivatives. Returns ln I and ∂ ln I/∂(p, m, q, n).
     /// </summary>
-    internal static (double Log, double Dp, double Dm, double Dq, double Dn) Series(double p, double m, double q, double n, double tx, double T)
+    /// <remarks>
+    /// No division and no transcendental function inside the loop: e^(−(c+k)L) by recurrence, and the bracket
+    /// E_k = 1 − e^(−(c+k)L) by the all-positive recurrence E_k = E_(k−1) + e^(−(c+k−1)L)·(1 − e^(−L)) from E_0 = −expm1(−cL)
+    /// (relative error below k ulp, no cancellation for t_x → T); the k-dependent constants 1/(c+k), (n+k)/(k+1) and
+    /// 1/(n+k) come from <paramref name="table"/> when given (the kernel builds one per segment), else are computed.
+    /// </remarks>
+    internal static (double Log, double Dp, double Dm, double Dq, double Dn) Series(double p, double m, double q, double n, double tx, double T,
+        SeriesTable? table = null)
     {
         double c = m + n - 1, ptx = p + tx, d = p - q;
         double z1 = d / ptx;
+        double pT = p + T;
         double L = Elementary.Log1p((T - tx) / ptx);
-        // Sums over k of t_k = C_k z^k E_k/(c+k) and the pieces of its derivatives (C_k = (n)_k/k!, E_k = 1 − e^(−(c+k)L)).
-        // e^(−(c+k)L) by recurrence; E_k by −expm1 while (c+k)L < ½ (where 1 − e^(−y) would cancel); 1/expm1(y) = e^(−y)/E_k.
-        double eL = Math.Exp(-L);
-        double ey = Math.Exp(-c * L);
-        double e0 = c * L < 0.5 ? -Elementary.Expm1(-c * L) : 1 - ey;
-        double t0 = e0 / c;
-        double sum = t0;                                    // Σ t_k
-        double sumC = t0 * (-1 / c + L * ey / e0);          // Σ t_k ∂ln t_k/∂c
-        double sumV = ey;                                   // Σ C_k z^k e^{-(c+k)L}
-        double sumU = 0;                                    // Σ k C_k z^(k-1) E_k/(c+k)
+        double eL = ptx / pT, e1 = (T - tx) / pT;           // e^(−L) and 1 − e^(−L), exactly
+        double ey = Math.Exp(-c * L);                       // e^(−(c+k)L)
+        double ek = c * L < 0.5 ? -Elementary.Expm1(-c * L) : 1 - ey; // E_k
+        double inv0 = 1 / c;
+        double t0 = ek * inv0;
+        double sum = t0;                                    // Σ t_k, t_k = C_k z^k E_k/(c+k)
+        double sumC = -t0 * inv0 + L * ey * inv0;           // Σ t_k ∂ln t_k/∂c = Σ [−t_k/(c+k) + L C_k z^k e^(−(c+k)L)/(c+k)]
+        double sumV = ey;                                   // Σ C_k z^k e^(−(c+k)L)
+        double sumU = 0;                                    // Σ k C_k z^(k−1) E_k/(c+k)
         double sumPsi = 0;                                  // Σ t_k Σ_{j<k} 1/(n+j)
-        double cz = n;                                      // C_k z^(k-1), k = 1
+        double cz = n;                                      // C_k z^(k−1), k = 1
         double psi = 1 / n;                                 // Σ_{j<k} 1/(n+j), k = 1
         double mode = n * z1 / (1 - z1) + 1;
+        int tabled = table?.Length ?? 0;
         for (int k = 1; k < 100_000; k++)
         {
-            double ck = c + k;
+            double invCk = k < tabled ? table!.InvC[k] : 1 / (c + k);
+            ek += ey * e1;
             ey *= eL;
-            double y = ck * L;
-            double ek = y < 0.5 ? -Elementary.Expm1(-y) : 1 - ey;
             double baseK = cz * z1;                          // C_k z^k
-            double tk = baseK * ek / ck;
-            double uk = k * cz * ek / ck;
+            double weight = baseK * invCk;
+            double tk = weight * ek;
+            double uk = k * cz * ek * invCk;
             sum += tk;
-            sumC += tk * (-1 / ck + L * ey / ek);
+            sumC += weight * (L * ey - ek * invCk);
             sumV += baseK * ey;
             sumU += uk;
             sumPsi += tk * psi;
             if (z1 == 0) break;
             if (k > mode && tk <= 1e-17 * sum && uk <= 1e-17 * sumU) break;
-            cz *= z1 * (n + k) / (k + 1);
-            psi += 1 / (n + k);
+            if (k < tabled)
+            {
+                cz *= z1 * table!.Ratio[k];
+                psi += table.InvN[k];
+            }
+            else
+            {
+                cz *= z1 * (n + k) / (k + 1);
+                psi += 1 / (n + k);
+            }
         }
         double log = -c * Math.Log(ptx) + Math.Log(sum);
         double dc = -Math.Log(ptx) + sumC / sum;
-        double dL = -(T - tx) / ((p + T) * ptx);
+        double dL = -(T - tx) / (pT * ptx);
         double dp = -c / ptx + (sumU * (q + tx) / (ptx * ptx) + sumV * dL) / sum;
         double dq = -sumU / (ptx * sum);
         return (log, dp, dc, dq, dc + sumPsi / sum);
     }
+}
+
+/// <summary>
+/// The k-dependent constants of <see cref="ParetoNbdIntegral.Series"/> for one (c, n): 1/(c+k), (n+k)/(k+1), 1/(n+k),
+/// k &lt; <see cref="Length"/>, so that the kernel's series loop has no division.
+/// </summary>
+internal sealed class SeriesTable
+{
+    public SeriesTable(double c, double n, int length)
+    {
+        Length = length;
+        InvC = new double[length];
+        Ratio = new double[length];
+        InvN = new double[length];
+        for (int k = 0; k < length; k++)
+        {
+            InvC[k] = 1 / (c + k);
+            Ratio[k] = (n + k) / (k + 1);
+            InvN[k] = 1 / (n + k);
+        }
+    }
+
+    public int Length { get; }
+    public double[] InvC { get; }
+    public double[] Ratio { get; }
+    public double[] InvN { get; }
 }

@@ -115,21 +115,22 @@ public static class ParetoNbdLikelihood
     /// <summary>The row-dependent sums of one piece: Σw(ln L − A(x)) and Σw(∂ ln L − ∂A(x)) (see the class remarks).</summary>
     internal static void SumPiece(FrequencySegments data, in ParetoNbdParameters p, FrequencySegments.Piece piece, Span<double> sums)
     {
-        double alpha = p.Alpha, beta = p.Beta, s = p.S, lnAlpha = Math.Log(alpha), lnS = Math.Log(s);
+        double alpha = p.Alpha, beta = p.Beta, s = p.S, lnAlpha = Math.Log(alpha), lnBeta = Math.Log(beta), lnS = Math.Log(s);
         int x = data.Frequencies[piece.Segment];
         double a = p.R + x;
+        var table = ParetoNbdIntegral.TableFor(alpha, a, beta, s + 1);
         double sLl = 0, sR = 0, sAlpha = 0, sS = 0, sBeta = 0;
         var tArr = data.T; var txArr = data.Recency; var wArr = data.Weight;
         for (int i = piece.Start; i < piece.End; i++)
         {
             double w = wArr[i], t = tArr[i], tx = txArr[i];
             double pA = Log1p(t / alpha), pB = Log1p(t / beta);
-            double lnAT = Math.Log(alpha + t), lnBT = Math.Log(beta + t);
+            double lnAT = lnAlpha + pA, lnBT = lnBeta + pB; // ln(α+T) = ln α + log1p(T/α)
             double ll = -x * lnAlpha - a * pA - s * pB;
             double gr = -pA, ga = -x / alpha + a * t / (alpha * (alpha + t)), gs = -pB, gb = s * t / (beta * (beta + t));
             if (t > tx)
             {
-                var li = ParetoNbdIntegral.Evaluate(alpha, a, beta, s + 1, tx, t);
+                var li = ParetoNbdIntegral.Evaluate(alpha, a, beta, s + 1, tx, t, table: table);
                 double d = lnS + li.Log + a * lnAT + s * lnBT;
                 double sig = Sigmoid(d);
                 ll += Softplus(d);
