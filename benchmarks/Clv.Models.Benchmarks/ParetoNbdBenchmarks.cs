@@ -21,6 +21,9 @@ public class ParetoNbdBenchmarks
     [Params(1, 2)]
     public int Threads { get; set; }
 
+    [Params(VectorWidth.Scalar, VectorWidth.Vector512)]
+    public VectorWidth Width { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -31,8 +34,8 @@ public class ParetoNbdBenchmarks
     }
 
     [Benchmark(Description = "LL+gradient pass")]
-    public double LogLikelihoodAndGradient() => ParetoNbdLikelihood.ValueAndGradient(segments, SimulatedData.CdnowParetoNbd, gradient, pieceSums, Threads);
+    public double LogLikelihoodAndGradient() => ParetoNbdLikelihood.ValueAndGradient(segments, SimulatedData.CdnowParetoNbd, gradient, pieceSums, Threads, Width);
 
     [Benchmark(Description = "fit")]
-    public double Fit() => new ParetoNbdModel(new FitOptions { MaxDegreeOfParallelism = Threads }).Fit(summary).LogLikelihood;
+    public double Fit() => new ParetoNbdModel(new FitOptions { MaxDegreeOfParallelism = Threads, VectorWidth = Width }).Fit(summary).LogLikelihood;
 }

@@ -22,6 +22,9 @@ internal interface ISimdDouble<TSelf> where TSelf : struct, ISimdDouble<TSelf>
     /// <summary>Stores the lanes to <paramref name="target"/> starting at <paramref name="index"/>.</summary>
     static abstract void Store(TSelf value, double[] target, int index);
 
+    /// <summary>Stores the lanes to the first <see cref="Count"/> elements of <paramref name="target"/>.</summary>
+    static abstract void Store(TSelf value, Span<double> target);
+
     /// <summary>Every lane = <paramref name="value"/>.</summary>
     static abstract TSelf Broadcast(double value);
 
@@ -54,6 +57,9 @@ internal interface ISimdDouble<TSelf> where TSelf : struct, ISimdDouble<TSelf>
 
     /// <summary>Lanes of <paramref name="ifTrue"/> where <paramref name="mask"/> is set, else of <paramref name="ifFalse"/>.</summary>
     static abstract TSelf Select(TSelf mask, TSelf ifTrue, TSelf ifFalse);
+
+    /// <summary>True when every lane of <paramref name="mask"/> is set.</summary>
+    static abstract bool All(TSelf mask);
 
     /// <summary>Round to the nearest integer (ties to even).</summary>
     static abstract TSelf Round(TSelf a);

@@ -21,6 +21,8 @@ internal readonly struct Scalar : ISimdDouble<Scalar>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Scalar value, double[] target, int index) => target[index] = value.Value;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Scalar value, Span<double> target) => target[0] = value.Value;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Scalar Broadcast(double value) => new(value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Scalar operator +(Scalar a, Scalar b) => new(a.Value + b.Value);
@@ -42,6 +44,8 @@ internal readonly struct Scalar : ISimdDouble<Scalar>
     public static Scalar GreaterThan(Scalar a, Scalar b) => new(a.Value > b.Value ? BitConverter.UInt64BitsToDouble(ulong.MaxValue) : 0.0);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Scalar Select(Scalar mask, Scalar ifTrue, Scalar ifFalse) => BitConverter.DoubleToUInt64Bits(mask.Value) != 0 ? ifTrue : ifFalse;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool All(Scalar mask) => BitConverter.DoubleToUInt64Bits(mask.Value) != 0;
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Scalar Round(Scalar a) => new(Math.Round(a.Value));
 

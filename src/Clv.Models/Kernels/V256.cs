@@ -20,6 +20,8 @@ internal readonly struct V256 : ISimdDouble<V256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(V256 value, double[] target, int index) => value.Value.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(target), (nuint)index);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(V256 value, Span<double> target) => value.Value.CopyTo(target);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V256 Broadcast(double value) => new(Vector256.Create(value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V256 operator +(V256 a, V256 b) => new(a.Value + b.Value);
@@ -41,6 +43,8 @@ internal readonly struct V256 : ISimdDouble<V256>
     public static V256 GreaterThan(V256 a, V256 b) => new(Vector256.GreaterThan(a.Value, b.Value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V256 Select(V256 mask, V256 ifTrue, V256 ifFalse) => new(Vector256.ConditionalSelect(mask.Value, ifTrue.Value, ifFalse.Value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool All(V256 mask) => Vector256.EqualsAll(mask.Value.AsUInt64(), Vector256<ulong>.AllBitsSet);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V256 Round(V256 a) => new(Vector256.Round(a.Value));
 

@@ -20,6 +20,8 @@ internal readonly struct V512 : ISimdDouble<V512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(V512 value, double[] target, int index) => value.Value.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(target), (nuint)index);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(V512 value, Span<double> target) => value.Value.CopyTo(target);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V512 Broadcast(double value) => new(Vector512.Create(value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V512 operator +(V512 a, V512 b) => new(a.Value + b.Value);
@@ -41,6 +43,8 @@ internal readonly struct V512 : ISimdDouble<V512>
     public static V512 GreaterThan(V512 a, V512 b) => new(Vector512.GreaterThan(a.Value, b.Value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V512 Select(V512 mask, V512 ifTrue, V512 ifFalse) => new(Vector512.ConditionalSelect(mask.Value, ifTrue.Value, ifFalse.Value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool All(V512 mask) => Vector512.EqualsAll(mask.Value.AsUInt64(), Vector512<ulong>.AllBitsSet);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V512 Round(V512 a) => new(Vector512.Round(a.Value));
 

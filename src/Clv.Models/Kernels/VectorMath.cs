@@ -82,4 +82,40 @@ internal static class VectorMath
         TV half = TV.Round(n * TV.Broadcast(0.5) - TV.Broadcast(0.25)); // ⌊n/2⌋ for integer n
         return p * TV.PowerOfTwo(half) * TV.PowerOfTwo(n - half);
     }
+
+    /// <summary>
+    /// ln(1 + u) for u ≥ 0 with full relative accuracy at small u: ln(w)·u/(w − 1) with w = fl(1 + u), which cancels the rounding
+    /// of 1 + u (Goldberg 1991, Theorem 4; the scalar <see cref="Special.Elementary.Log1p"/>); u itself where w = 1.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV Log1p<TV>(TV u) where TV : struct, ISimdDouble<TV>
+    {
+        TV one = TV.Broadcast(1.0);
+        TV w = one + u;
+        return TV.Select(TV.GreaterThan(w, one), TV.Log(w) * u / (w - one), u);
+    }
+
+    /// <summary>e^x − 1 for |x| ≤ 1/2 by its Taylor polynomial to degree 16 (remainder below 2^−65 relative).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV Expm1Small<TV>(TV x) where TV : struct, ISimdDouble<TV>
+    {
+        // x · Σ_{k=0}^{15} x^k/(k+1)!
+        TV p = TV.Broadcast(1.0 / 20922789888000.0); // 1/16!
+        p = TV.FusedMultiplyAdd(p, x, TV.Broadcast(1.0 / 1307674368000.0));
+        p = TV.FusedMultiplyAdd(p, x, TV.Broadcast(1.0 / 87178291200.0));
+        p = TV.FusedMultiplyAdd(p, x, TV.Broadcast(1.0 / 6227020800.0));
+        p = TV.FusedMultiplyAdd(p, x, TV.Broadcast(1.0 / 479001600.0));
+        p = TV.FusedMultiplyAdd(p, x, TV.Broadcast(1.0 / 39916800.0));
+        p = TV.FusedMultiplyAdd(p, x, TV.Broadcast(1.0 / 3628800.0));
+        p = TV.FusedMultiplyAdd(p, x, TV.Broadcast(1.0 / 362880.0));
+        p = TV.FusedMultiplyAdd(p, x, TV.Broadcast(1.0 / 40320.0));
+        p = TV.FusedMultiplyAdd(p, x, TV.Broadcast(1.0 / 5040.0));
+        p = TV.FusedMultiplyAdd(p, x, TV.Broadcast(1.0 / 720.0));
+        p = TV.FusedMultiplyAdd(p, x, TV.Broadcast(1.0 / 120.0));
+        p = TV.FusedMultiplyAdd(p, x, TV.Broadcast(1.0 / 24.0));
+        p = TV.FusedMultiplyAdd(p, x, TV.Broadcast(1.0 / 6.0));
+        p = TV.FusedMultiplyAdd(p, x, TV.Broadcast(0.5));
+        p = TV.FusedMultiplyAdd(p, x, TV.Broadcast(1.0));
+        return x * p;
+    }
 }

@@ -58,14 +58,14 @@ internal static partial class ParetoNbdIntegral
 
     /// <summary>
     /// The series constants for every t_x ≥ 0 with these (α, a, β, b): as many terms as the longest series (t_x = 0) may use,
-    /// at most <see cref="SeriesTermLimit"/> plus a margin; null when the series is a single term (α = β).
+    /// at most <see cref="SeriesTermLimit"/> plus a margin.
     /// </summary>
-    public static SeriesTable? TableFor(double alpha, double a, double beta, double b)
+    public static SeriesTable TableFor(double alpha, double a, double beta, double b)
     {
         bool swap = beta > alpha;
         double p = swap ? beta : alpha, m = swap ? b : a, q = swap ? alpha : beta, n = swap ? a : b;
         double terms = EstimatedSeriesTerms(n, (p - q) / p);
-        return p == q ? null : new SeriesTable(m + n - 1, n, (int)Math.Min(terms, SeriesTermLimit) + 16);
+        return new SeriesTable(m + n - 1, n, (int)Math.Min(terms, SeriesTermLimit) + 16);
     }
 
     /// <summary>Terms of the series: the mode n·z/(1−z) of the NB weights (n)ₖzᵏ/k!, 12 standard deviations, and a geometric tail.</summary>

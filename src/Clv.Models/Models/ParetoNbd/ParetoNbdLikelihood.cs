@@ -96,52 +96,80 @@ public static class ParetoNbdLikelihood
     /// Σ w·ln L over all rows and its gradient with respect to (r, α, s, β).
     /// Pieces are summed in a fixed order, so the result does not depend on <paramref name="maxDegreeOfParallelism"/>.
     /// </summary>
-    internal static double ValueAndGradient(FrequencySegments data, in ParetoNbdParameters p, Span<double> gradient, double[] pieceSums, int maxDegreeOfParallelism)
+    internal static double ValueAndGradient(FrequencySegments data, in ParetoNbdParameters p, Span<double> gradient, double[] pieceSums, int maxDegreeOfParallelism,
+        VectorWidth width = VectorWidth.Auto)
     {
         var pp = p;
         var pieces = data.Pieces;
+        PieceSums sumPiece = VectorWidths.Resolve(width) switch
+        {
+            VectorWidth.Vector512 => ParetoNbdKernel.SumPiece<V512>,
+            VectorWidth.Vector256 => ParetoNbdKernel.SumPiece<V256>,
+            _ => SumPiece,
+        };
         if (maxDegreeOfParallelism == 1 || data.Count < 2 * FrequencySegments.PieceSize)
         {
-            for (int k = 0; k < pieces.Length; k++) SumPiece(data, pp, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount));
+            for (int k = 0; k < pieces.Length; k++) sumPiece(data, pp, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount));
         }
         else
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-            Parallel.For(0, pieces.Length, options, k => SumPiece(data, pp, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount)));
+            Parallel.For(0, pieces.Length, options, k => sumPiece(data, pp, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount)));
         }
         return Combine(data, p, pieceSums, gradient);
     }
 
+    private delegate void PieceSums(FrequencySegments data, in ParetoNbdParameters p, FrequencySegments.Piece piece, Span<double> sums);
+
     /// <summary>The row-dependent sums of one piece: Σw(ln L − A(x)) and Σw(∂ ln L − ∂A(x)) (see the class remarks).</summary>
     internal static void SumPiece(FrequencySegments data, in ParetoNbdParameters p, FrequencySegments.Piece piece, Span<double> sums)
     {
-        double alpha = p.Alpha, beta = p.Beta, s = p.S, lnAlpha = Math.Log(alpha), lnBeta = Math.Log(beta), lnS = Math.Log(s);
-        int x = data.Frequencies[piece.Segment];
-        double a = p.R + x;
-        var table = ParetoNbdIntegral.TableFor(alpha, a, beta, s + 1);
-        double sLl = 0, sR = 0, sAlpha = 0, sS = 0, sBeta = 0;
-        var tArr = data.T; var txArr = data.Recency; var wArr = data.Weight;
-        for (int i = piece.Start; i < piece.End; i++)
+        var terms = new PieceTerms(p, data.Frequencies[piece.Segment]);
+        sums.Clear();
+        for (int i = piece.Start; i < piece.End; i++) SumRow(terms, data.T[i], data.Recency[i], data.Weight[i], sums);
+    }
+
+    /// <summary>What every row of a segment shares: x, r+x, the logarithms of the parameters and the series table.</summary>
+    internal readonly struct PieceTerms
+    {
+        public PieceTerms(in ParetoNbdParameters p, int x)
         {
-            double w = wArr[i], t = tArr[i], tx = txArr[i];
-            double pA = Log1p(t / alpha), pB = Log1p(t / beta);
-            double lnAT = lnAlpha + pA, lnBT = lnBeta + pB; // ln(α+T) = ln α + log1p(T/α)
-            double ll = -x * lnAlpha - a * pA - s * pB;
-            double gr = -pA, ga = -x / alpha + a * t / (alpha * (alpha + t)), gs = -pB, gb = s * t / (beta * (beta + t));
-            if (t > tx)
-            {
-                var li = ParetoNbdIntegral.Evaluate(alpha, a, beta, s + 1, tx, t, table: table);
-                double d = lnS + li.Log + a * lnAT + s * lnBT;
-                double sig = Sigmoid(d);
-                ll += Softplus(d);
-                gr += sig * (li.DA + lnAT);
-                ga += sig * (li.DAlpha + a / (alpha + t));
-                gs += sig * (1 / s + li.DB + lnBT);
-                gb += sig * (li.DBeta + s / (beta + t));
-            }
-            sLl += w * ll; sR += w * gr; sAlpha += w * ga; sS += w * gs; sBeta += w * gb;
+            Alpha = p.Alpha; Beta = p.Beta; S = p.S; X = x; A = p.R + x;
+            LnAlpha = Math.Log(Alpha); LnBeta = Math.Log(Beta); LnS = Math.Log(S);
+            Table = ParetoNbdIntegral.TableFor(Alpha, A, Beta, S + 1);
         }
-        sums[0] = sLl; sums[1] = sR; sums[2] = sAlpha; sums[3] = sS; sums[4] = sBeta;
+
+        public double Alpha { get; }
+        public double Beta { get; }
+        public double S { get; }
+        public int X { get; }
+        public double A { get; }
+        public double LnAlpha { get; }
+        public double LnBeta { get; }
+        public double LnS { get; }
+        public SeriesTable Table { get; }
+    }
+
+    /// <summary>Adds one row's w·(ln L − A(x)) and w·(∂ ln L − ∂A(x)) to <paramref name="sums"/>: the scalar reference of <see cref="ParetoNbdKernel"/>.</summary>
+    internal static void SumRow(in PieceTerms c, double t, double tx, double w, Span<double> sums)
+    {
+        double alpha = c.Alpha, beta = c.Beta, s = c.S, a = c.A, x = c.X;
+        double pA = Log1p(t / alpha), pB = Log1p(t / beta);
+        double lnAT = c.LnAlpha + pA, lnBT = c.LnBeta + pB; // ln(α+T) = ln α + log1p(T/α)
+        double ll = -x * c.LnAlpha - a * pA - s * pB;
+        double gr = -pA, ga = -x / alpha + a * t / (alpha * (alpha + t)), gs = -pB, gb = s * t / (beta * (beta + t));
+        if (t > tx)
+        {
+            var li = ParetoNbdIntegral.Evaluate(alpha, a, beta, s + 1, tx, t, table: c.Table);
+            double d = c.LnS + li.Log + a * lnAT + s * lnBT;
+            double sig = Sigmoid(d);
+            ll += Softplus(d);
+            gr += sig * (li.DA + lnAT);
+            ga += sig * (li.DAlpha + a / (alpha + t));
+            gs += sig * (1 / s + li.DB + lnBT);
+            gb += sig * (li.DBeta + s / (beta + t));
+        }
+        sums[0] += w * ll; sums[1] += w * gr; sums[2] += w * ga; sums[3] += w * gs; sums[4] += w * gb;
     }
 
     /// <summary>Adds the piece sums in piece order and the per-x terms A(x), ψ(r+x) − ψ(r) once per segment.</summary>

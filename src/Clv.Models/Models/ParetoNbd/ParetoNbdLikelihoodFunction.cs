@@ -9,9 +9,11 @@ internal sealed class ParetoNbdLikelihoodFunction : ILogLikelihoodFunction
     private readonly FrequencySegments data;
     private readonly double[] pieceSums;
     private readonly int threads;
+    private readonly VectorWidth width;
 
-    public ParetoNbdLikelihoodFunction(FrequencySegments data, int? maxDegreeOfParallelism)
+    public ParetoNbdLikelihoodFunction(FrequencySegments data, int? maxDegreeOfParallelism, VectorWidth width = VectorWidth.Auto)
     {
+        this.width = width;
         this.data = data;
         pieceSums = new double[data.Pieces.Length * ParetoNbdLikelihood.SumCount];
         threads = maxDegreeOfParallelism ?? Environment.ProcessorCount;
@@ -22,5 +24,5 @@ internal sealed class ParetoNbdLikelihoodFunction : ILogLikelihoodFunction
     public double TotalWeight => data.TotalWeight;
 
     public double ValueAndGradient(ReadOnlySpan<double> parameters, Span<double> gradient) =>
-        ParetoNbdLikelihood.ValueAndGradient(data, ParetoNbdParameters.FromSpan(parameters), gradient, pieceSums, threads);
+        ParetoNbdLikelihood.ValueAndGradient(data, ParetoNbdParameters.FromSpan(parameters), gradient, pieceSums, threads, width);
 }
