@@ -216,7 +216,10 @@ def bg_alive_at_precision(r, alpha, a, b, x, T, delta, H):
     with mp.workdps(BG_CHECK_DPS):
         def f(t):
             y = t / A
-            return mp.exp(-delta * t - a * mp.log1p(y)) * mp.hyp2f1(a + B - R - 1, a, a + B, y / (1 + y))
+            try:
+                return mp.exp(-delta * t - a * mp.log1p(y)) * mp.hyp2f1(a + B - R - 1, a, a + B, y / (1 + y), maxterms=20000)
+            except mp.libmp.NoConvergence:  # slow near y/(1+y) -> 1 with large parameters: mpmath's own transformations
+                return mp.exp(-delta * t) * mp.hyp2f1(R + 1, a, a + B, -y)
         lo = A / (R + 1) / 8
         end = INF if H == INF else mpf(H)
         hi = (60 / delta if delta > 0 else mpf(10) ** 30) * 8
@@ -296,6 +299,19 @@ def main():
         rows.append(("bgnbd", 0.2426, 4.4135, 0.7929, 2.4258, 2, 38.86, d15, H))
         rows.append(("pnbd", 0.5533, 10.5776, 0.6061, 11.6650, 2, 38.86, d15, H))
         rows.append(("bgnbd", 0.2426, 4.4135, 1.7929, 2.4258, 2, 38.86, 0, H))
+    # parameter corners: z = delta (beta+T) from 2e-8 to 3e3, s and a, b at 0.01 and 1000, x = 1000, T = 2000
+    for s in [0.01, 1, 1000]:
+        for beta, T, delta in [(0.01, 0.01, 1e-6), (1000, 2000, 1)]:
+            for H in [0.01, INF]:
+                rows.append(("pnbd", 0.5, 2, s, beta, 1000 if T > 1 else 0, T, delta, H))
+    for a in [0.01]:  # (a = b = 1000 defeats mpmath's hyp2f1 in the t-route check)
+        for b in [0.01, 1000]:
+            for delta, H in [(1e-6, INF), (1, 0.5)]:
+                rows.append(("bgnbd", 0.3, 5, a, b, 3, 40, delta, H))
+    rows.append(("bgnbd", 1000, 0.01, 0.5, 0.5, 1000, 2000, 1e-6, INF))
+    rows.append(("bgnbd", 1000, 0.01, 0.5, 0.5, 1000, 2000, 1, 10))
+    rows.append(("bgnbd", 0.01, 1000, 2.5, 7, 0, 0.01, 1e-6, INF))
+    rows.append(("bgnbd", 0.01, 1000, 2.5, 7, 0, 0.01, 0.01, 1e4))
     with multiprocessing.Pool(2) as pool:  # deterministic: map keeps the row order
         values = pool.map(evaluate, rows, chunksize=1)
     out = [row + (v,) for row, v in zip(rows, values)]
