@@ -22,7 +22,8 @@ namespace Clv.Models.Special;
 /// <c>∫₀^(ln(1+h)) exp(−z·expm1(y) + (1−s)y) dy</c> (u = e^y − 1), whose integrand is log-concave and varies little over the
 /// interval in exactly that case. For z = 0 the closed forms <c>(1 − (1+h)^(1−s))/(s−1)</c> and <c>ln(1+h)</c> (s = 1).</para>
 /// <para>Measured against 50-digit mpmath (tests/Clv.Models.Tests/TestData/reference/dert_reference.py; PowerLaplaceTests) on
-/// s ∈ [0.01, 1000], z ∈ [1e-10, 1e7]: see docs/valuation.md for the worst relative errors.</para>
+/// s ∈ [0.01, 1000], z ∈ [1e-10, 1e7], h ∈ [1e-6, 1e8]: worst relative error 6.5e-15 for J (221 rows) and 3.9e-15 for
+/// J_h (187 rows); the tests assert 1e-10.</para>
 /// </remarks>
 internal static class PowerLaplace
 {
