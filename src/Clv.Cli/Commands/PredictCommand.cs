@@ -3,6 +3,7 @@ using Clv.Models;
 using Clv.Models.Data;
 using Clv.Models.GammaGamma;
 using Clv.Models.Serialization;
+using Clv.Models.Valuation;
 
 namespace Clv.Cli.Commands;
 
@@ -18,19 +19,40 @@ internal static class PredictCommand
         string modelPath = args.Required("model");
         string input = args.Required("input");
         double? horizon = args.OptionalDouble("horizon", min: 0);
+        double? discountRate = args.OptionalDouble("discount-rate", min: 0);
+        double? valueHorizon = args.OptionalDouble("value-horizon", min: 0);
+        string? spendPath = args.Optional("spend-model");
+        double? margin = args.OptionalDouble("margin", min: 0);
         string output = args.Required("output");
         args.RejectUnknown();
+        if (valueHorizon is not null && discountRate is null) throw new UsageException("--value-horizon needs --discount-rate (use 0 for undiscounted purchases)");
+        if (valueHorizon is 0) throw new UsageException("--value-horizon must be > 0");
+        if (spendPath is not null && discountRate is null) throw new UsageException("--spend-model needs --discount-rate: clv = margin x expected_spend x dert");
+        if (margin is not null && spendPath is null) throw new UsageException("--margin needs --spend-model");
 
         var document = ModelDocument.Load(modelPath);
         var model = ModelCatalog.Find(document.Model, modelPath);
         Table table;
         if (model.Purchases is { } purchases)
         {
-            table = PurchaseColumns(purchases(document, modelPath), horizon ?? throw new UsageException($"missing required option --horizon (a {model.Name} model predicts purchases over a horizon)"));
+            GammaGammaParameters? spend = null;
+            if (spendPath is not null)
+            {
+                var spendDocument = ModelDocument.Load(spendPath);
+                var spendModel = ModelCatalog.Find(spendDocument.Model, spendPath);
+                spend = spendModel.Spend?.Invoke(spendDocument, spendPath)
+                    ?? throw new ClvDataException(spendPath, null, "model", $"--spend-model expects a gamma-gamma model file but this is a {spendModel.Name} model");
+            }
+            var valuation = discountRate is { } delta
+                ? new ValuationOptions { DiscountRate = delta, Horizon = valueHorizon ?? double.PositiveInfinity, Margin = margin ?? 1 }
+                : null;
+            table = PurchaseColumns(purchases(document, modelPath), horizon ?? throw new UsageException($"missing required option --horizon (a {model.Name} model predicts purchases over a horizon)"),
+                valuation, spend, input);
         }
         else
         {
-            if (horizon is not null) throw new UsageException($"option --horizon does not apply to a {model.Name} model (it predicts spend per transaction)");
+            if (horizon is not null || discountRate is not null || spendPath is not null)
+                throw new UsageException($"a {model.Name} model predicts spend per transaction: --horizon, --discount-rate and --spend-model do not apply");
             table = SpendColumns(model.Spend!(document, modelPath), input);
         }
 
@@ -42,20 +64,29 @@ internal static class PredictCommand
 
     private delegate (int[] Rows, List<(string Name, double[] Values)> Columns) Table(CustomerSummary summary);
 
-    private static Table PurchaseColumns(IPurchaseModel model, double horizon)
+    private static Table PurchaseColumns(IPurchaseModel model, double horizon, ValuationOptions? valuation, GammaGammaParameters? spend, string input) => summary =>
     {
-        return summary =>
+        int n = summary.Count;
+        var ll = new double[n];
+        model.LogLikelihoods(summary.Frequency, summary.Recency, summary.T, ll);
+        List<(string, double[])> columns = [("log_likelihood", ll)];
+        if (valuation is null)
         {
-            int n = summary.Count;
-            var ll = new double[n];
-            var alive = new double[n];
             var expected = new double[n];
-            model.LogLikelihoods(summary.Frequency, summary.Recency, summary.T, ll);
-            model.ProbabilityAlive(summary.Frequency, summary.Recency, summary.T, alive);
             model.ExpectedPurchases(horizon, summary.Frequency, summary.Recency, summary.T, expected);
-            return (AllRows(n), [("log_likelihood", ll), ("p_alive", alive), ("expected_purchases", expected)]);
-        };
-    }
+            var alive = new double[n];
+            model.ProbabilityAlive(summary.Frequency, summary.Recency, summary.T, alive);
+            columns.AddRange([("p_alive", alive), ("expected_purchases", expected)]);
+            return (AllRows(n), columns);
+        }
+        if (spend is not null && summary.MonetaryValue is null)
+            throw new ClvDataException(input, null, "monetary_value", "a spend model needs the monetary_value column (mean spend of the repeat purchases)");
+        var value = CustomerValuation.Compute(model, summary, valuation with { PurchaseHorizon = horizon }, spend, input);
+        columns.AddRange([("p_alive", value.ProbabilityAlive), ("expected_purchases", value.ExpectedPurchases!),
+            (double.IsFinite(valuation.Horizon) ? "discounted_purchases" : "dert", value.DiscountedExpectedTransactions)]);
+        if (value.ExpectedSpend is { } es) columns.AddRange([("expected_spend", es), ("clv", value.Value!)]);
+        return (AllRows(n), columns);
+    };
 
     private static Table SpendColumns(GammaGammaParameters p, string input) => summary =>
     {

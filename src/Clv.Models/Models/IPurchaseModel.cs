@@ -23,6 +23,13 @@ public interface IPurchaseModel
     /// <summary>E[Y(h) | x, t_x, T]: the expected number of purchases in (T, T + h], h = <paramref name="horizon"/>.</summary>
     void ExpectedPurchases(double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result);
 
+    /// <summary>
+    /// DET(δ, H | x, t_x, T): the expected number of purchases in (T, T + H], each discounted by e^(−δ·(time after T)); with
+    /// H = +∞ the discounted expected residual transactions (DERT; Fader, Hardie &amp; Lee 2005, "RFM and CLV", JMR 42(4)).
+    /// δ = <paramref name="discountRate"/> ≥ 0 is a continuous rate per time unit; δ = 0 with H = ∞ may be +∞. See docs/valuation.md.
+    /// </summary>
+    void DiscountedExpectedTransactions(double discountRate, double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result);
+
     /// <summary>E[X(t)]: the expected number of repeat purchases in (0, t] of a customer drawn at random from the population.</summary>
     double ExpectedPurchasesNewCustomer(double t);
 

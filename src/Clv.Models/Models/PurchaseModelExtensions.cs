@@ -17,6 +17,10 @@ public static class PurchaseModelExtensions
     public static double[] ExpectedPurchases(this IPurchaseModel model, CustomerSummary summary, double t) =>
         Fill(model, summary, (m, s, r) => m.ExpectedPurchases(t, s.Frequency, s.Recency, s.T, r));
 
+    /// <summary>DET(δ, H | x, t_x, T) for every customer of a summary (DERT for H = +∞; see <see cref="IPurchaseModel.DiscountedExpectedTransactions"/>).</summary>
+    public static double[] DiscountedExpectedTransactions(this IPurchaseModel model, CustomerSummary summary, double discountRate, double horizon = double.PositiveInfinity) =>
+        Fill(model, summary, (m, s, r) => m.DiscountedExpectedTransactions(discountRate, horizon, s.Frequency, s.Recency, s.T, r));
+
     private delegate void Filler(IPurchaseModel model, CustomerSummary summary, Span<double> result);
 
     private static double[] Fill(IPurchaseModel model, CustomerSummary summary, Filler fill)

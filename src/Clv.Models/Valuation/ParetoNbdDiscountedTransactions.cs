@@ -38,4 +38,27 @@ internal static class ParetoNbdDiscountedTransactions
         double h = double.IsPositiveInfinity(horizon) ? horizon : horizon / scale;
         return rate * scale * PowerLaplace.Truncated(p.S, discountRate * scale, h);
     }
+
+    /// <summary>
+    /// DET(δ, H | x, t_x, T) = P(alive | x, t_x, T) · <see cref="GivenAlive"/>: the discounted expected number of transactions in
+    /// (T, T+H]; DERT for H = ∞ (Fader, Hardie &amp; Lee 2005, JMR, eq. A4).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter or argument is out of range.</exception>
+    public static double DiscountedExpectedTransactions(in ParetoNbdParameters p, double x, double tx, double T, double discountRate, double horizon)
+    {
+        if (!(double.IsFinite(tx) && tx >= 0 && tx <= T))
+            throw new ArgumentOutOfRangeException(nameof(tx), tx, "recency t_x must satisfy 0 <= t_x <= T.");
+        double given = GivenAlive(p, x, T, discountRate, horizon);
+        double alive = ParetoNbdPredictions.ProbabilityAlive(p, x, tx, T);
+        return alive == 0 ? 0 : alive * given;
+    }
+
+    /// <summary>DET for every customer with the same δ and H.</summary>
+    /// <exception cref="ArgumentException">The spans' lengths differ.</exception>
+    public static void DiscountedExpectedTransactions(in ParetoNbdParameters p, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> T,
+        double discountRate, double horizon, Span<double> result)
+    {
+        PurchaseModelSpans.CheckLengths(x.Length, tx.Length, T.Length, result.Length);
+        for (int i = 0; i < x.Length; i++) result[i] = DiscountedExpectedTransactions(p, x[i], tx[i], T[i], discountRate, horizon);
+    }
 }

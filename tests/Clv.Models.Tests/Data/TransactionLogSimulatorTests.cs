@@ -57,6 +57,7 @@ public class TransactionLogSimulatorTests
         public void LogLikelihoods(ReadOnlySpan<double> f, ReadOnlySpan<double> r, ReadOnlySpan<double> t, Span<double> result) => throw new NotSupportedException();
         public void ProbabilityAlive(ReadOnlySpan<double> f, ReadOnlySpan<double> r, ReadOnlySpan<double> t, Span<double> result) => throw new NotSupportedException();
         public void ExpectedPurchases(double h, ReadOnlySpan<double> f, ReadOnlySpan<double> r, ReadOnlySpan<double> t, Span<double> result) => throw new NotSupportedException();
+        public void DiscountedExpectedTransactions(double d, double h, ReadOnlySpan<double> f, ReadOnlySpan<double> r, ReadOnlySpan<double> t, Span<double> result) => throw new NotSupportedException();
         public double ExpectedPurchasesNewCustomer(double t) => throw new NotSupportedException();
         public double ProbabilityOfPurchases(int n, double t) => throw new NotSupportedException();
         public void SimulatePurchaseTimes(double t, Random random, List<double> purchaseTimes)

@@ -25,4 +25,8 @@ public sealed partial record FittedParetoNbd : IPurchaseModel
 
     /// <inheritdoc/>
     public void SimulatePurchaseTimes(double t, Random random, List<double> purchaseTimes) => Parameters.SimulatePurchaseTimes(t, random, purchaseTimes);
+
+    /// <inheritdoc/>
+    public void DiscountedExpectedTransactions(double discountRate, double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result) =>
+        Parameters.DiscountedExpectedTransactions(discountRate, horizon, frequency, recency, t, result);
 }

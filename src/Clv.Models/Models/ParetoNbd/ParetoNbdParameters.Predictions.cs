@@ -23,4 +23,8 @@ public readonly partial record struct ParetoNbdParameters
 
     /// <inheritdoc/>
     public void SimulatePurchaseTimes(double t, Random random, List<double> purchaseTimes) => ParetoNbdSimulator.SimulatePurchaseTimes(this, t, random, purchaseTimes);
+
+    /// <inheritdoc/>
+    public void DiscountedExpectedTransactions(double discountRate, double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result) =>
+        Valuation.ParetoNbdDiscountedTransactions.DiscountedExpectedTransactions(this, frequency, recency, t, discountRate, horizon, result);
 }
