@@ -61,18 +61,9 @@ public static class BgNbdLikelihood
         VectorWidth width = VectorWidth.Auto)
     {
         var terms = BgNbdFrequencyTerms.Build(p, data);
-        var pp = p;
-        var pieces = data.Pieces;
-        var sumPiece = PieceKernel(VectorWidths.Resolve(width));
-        if (maxDegreeOfParallelism == 1 || data.Count < 4 * FrequencySegments.PieceSize)
-        {
-            for (int k = 0; k < pieces.Length; k++) sumPiece(data, pp, terms, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount));
-        }
-        else
-        {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-            Parallel.For(0, pieces.Length, options, k => sumPiece(data, pp, terms, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount)));
-        }
+        var kernel = PieceKernel(VectorWidths.Resolve(width));
+        PieceLoop.Run(data, (p, terms), SumCount, pieceSums, maxDegreeOfParallelism,
+            (FrequencySegments d, in (BgNbdParameters P, BgNbdFrequencyTerms Terms) s, FrequencySegments.Piece piece, Span<double> sums) => kernel(d, s.P, s.Terms, piece, sums));
         return Combine(data, p, terms, pieceSums, gradient);
     }
 

@@ -43,7 +43,8 @@ public sealed record BgNbdModel(FitOptions? Options = null)
 
         var options = Options ?? FitOptions.Default;
         var data = FrequencySegments.Create(x, tx, t, weights);
-        var function = new BgNbdLikelihoodFunction(data, options.MaxDegreeOfParallelism, options.VectorWidth);
+        var function = new SegmentedLikelihoodFunction(BgNbdParameters.Names, data, BgNbdLikelihood.SumCount,
+            (d, q, g, sums, threads, width) => BgNbdLikelihood.ValueAndGradient(d, BgNbdParameters.FromSpan(q), g, sums, threads, width), options);
         double[] start = options.InitialParameters is { } init ? [.. init] : StartingValues(data);
         var estimate = MaximumLikelihood.Maximize(function, start, options);
         var parameters = new BgNbdParameters(estimate.Parameters[0].Value, estimate.Parameters[1].Value, estimate.Parameters[2].Value, estimate.Parameters[3].Value);

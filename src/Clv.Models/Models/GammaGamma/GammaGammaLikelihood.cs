@@ -48,27 +48,16 @@ internal static class GammaGammaLikelihood
     public static double ValueAndGradient(FrequencySegments data, in GammaGammaParameters p, Span<double> gradient, double[] pieceSums, int maxDegreeOfParallelism,
         VectorWidth width = VectorWidth.Auto)
     {
-        var pp = p;
-        var pieces = data.Pieces;
-        PieceSums sumPiece = VectorWidths.Resolve(width) switch
+        PieceSums<GammaGammaParameters> sumPiece = VectorWidths.Resolve(width) switch
         {
             VectorWidth.Vector512 => GammaGammaKernel.SumPiece<V512>,
             VectorWidth.Vector256 => GammaGammaKernel.SumPiece<V256>,
             _ => SumPiece,
         };
-        if (maxDegreeOfParallelism == 1 || data.Count < 4 * FrequencySegments.PieceSize)
-        {
-            for (int k = 0; k < pieces.Length; k++) sumPiece(data, pp, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount));
-        }
-        else
-        {
-            Parallel.For(0, pieces.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-                k => sumPiece(data, pp, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount)));
-        }
+        PieceLoop.Run(data, p, SumCount, pieceSums, maxDegreeOfParallelism, sumPiece);
         return Combine(data, p, pieceSums, gradient);
     }
 
-    private delegate void PieceSums(FrequencySegments data, in GammaGammaParameters p, FrequencySegments.Piece piece, Span<double> sums);
 
     /// <summary>The row sums of one piece: the readable scalar reference of <see cref="GammaGammaKernel"/>.</summary>
     internal static void SumPiece(FrequencySegments data, in GammaGammaParameters p, FrequencySegments.Piece piece, Span<double> sums)

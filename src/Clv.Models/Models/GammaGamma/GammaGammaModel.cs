@@ -48,7 +48,8 @@ public sealed record GammaGammaModel(FitOptions? Options = null)
 
         var options = Options ?? FitOptions.Default;
         var data = GammaGammaLikelihood.Layout(frequency, monetaryValue, weights);
-        var function = new GammaGammaLikelihoodFunction(data, options.MaxDegreeOfParallelism, options.VectorWidth);
+        var function = new SegmentedLikelihoodFunction(GammaGammaParameters.Names, data, GammaGammaLikelihood.SumCount,
+            (d, q, g, sums, threads, width) => GammaGammaLikelihood.ValueAndGradient(d, GammaGammaParameters.FromSpan(q), g, sums, threads, width), options);
         double[] start = options.InitialParameters is { } init ? [.. init] : StartingValues(monetaryValue, weights);
         var estimate = MaximumLikelihood.Maximize(function, start, options);
         var parameters = new GammaGammaParameters(estimate.Parameters[0].Value, estimate.Parameters[1].Value, estimate.Parameters[2].Value);

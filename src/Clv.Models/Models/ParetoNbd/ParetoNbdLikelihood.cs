@@ -99,27 +99,16 @@ public static class ParetoNbdLikelihood
     internal static double ValueAndGradient(FrequencySegments data, in ParetoNbdParameters p, Span<double> gradient, double[] pieceSums, int maxDegreeOfParallelism,
         VectorWidth width = VectorWidth.Auto)
     {
-        var pp = p;
-        var pieces = data.Pieces;
-        PieceSums sumPiece = VectorWidths.Resolve(width) switch
+        PieceSums<ParetoNbdParameters> sumPiece = VectorWidths.Resolve(width) switch
         {
             VectorWidth.Vector512 => ParetoNbdKernel.SumPiece<V512>,
             VectorWidth.Vector256 => ParetoNbdKernel.SumPiece<V256>,
             _ => SumPiece,
         };
-        if (maxDegreeOfParallelism == 1 || data.Count < 2 * FrequencySegments.PieceSize)
-        {
-            for (int k = 0; k < pieces.Length; k++) sumPiece(data, pp, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount));
-        }
-        else
-        {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-            Parallel.For(0, pieces.Length, options, k => sumPiece(data, pp, pieces[k], pieceSums.AsSpan(k * SumCount, SumCount)));
-        }
+        PieceLoop.Run(data, p, SumCount, pieceSums, maxDegreeOfParallelism, sumPiece);
         return Combine(data, p, pieceSums, gradient);
     }
 
-    private delegate void PieceSums(FrequencySegments data, in ParetoNbdParameters p, FrequencySegments.Piece piece, Span<double> sums);
 
     /// <summary>The row-dependent sums of one piece: Σw(ln L − A(x)) and Σw(∂ ln L − ∂A(x)) (see the class remarks).</summary>
     internal static void SumPiece(FrequencySegments data, in ParetoNbdParameters p, FrequencySegments.Piece piece, Span<double> sums)

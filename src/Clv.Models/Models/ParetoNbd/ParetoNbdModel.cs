@@ -46,7 +46,8 @@ public sealed record ParetoNbdModel(FitOptions? Options = null)
 
         var options = Options ?? FitOptions.Default;
         var data = FrequencySegments.Create(x, tx, t, weights);
-        var function = new ParetoNbdLikelihoodFunction(data, options.MaxDegreeOfParallelism, options.VectorWidth);
+        var function = new SegmentedLikelihoodFunction(ParetoNbdParameters.Names, data, ParetoNbdLikelihood.SumCount,
+            (d, q, g, sums, threads, width) => ParetoNbdLikelihood.ValueAndGradient(d, ParetoNbdParameters.FromSpan(q), g, sums, threads, width), options);
         double[] start = options.InitialParameters is { } init ? [.. init] : StartingValues(data);
         var estimate = MaximumLikelihood.Maximize(function, start, options);
         var parameters = new ParetoNbdParameters(estimate.Parameters[0].Value, estimate.Parameters[1].Value, estimate.Parameters[2].Value, estimate.Parameters[3].Value);

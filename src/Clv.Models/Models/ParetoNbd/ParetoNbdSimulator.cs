@@ -52,19 +52,7 @@ public static class ParetoNbdSimulator
     public static CustomerSummary Simulate(in ParetoNbdParameters parameters, ReadOnlySpan<double> observationLengths, int seed)
     {
         parameters.Validate();
-        int n = observationLengths.Length;
-        var random = new Random(seed);
-        var ids = new string[n];
-        var x = new double[n];
-        var tx = new double[n];
-        var t = observationLengths.ToArray();
-        for (int i = 0; i < n; i++)
-        {
-            (int f, double r) = SimulateCustomer(parameters, t[i], random);
-            ids[i] = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            x[i] = f;
-            tx[i] = r;
-        }
-        return new CustomerSummary(ids, x, tx, t);
+        var p = parameters;
+        return SimulatedSummary.Build(observationLengths, seed, (t, random) => Simulate(p, t, random, null));
     }
 }
