@@ -81,7 +81,9 @@ internal static class BgNbdDiscountedTransactions
             throw new ArgumentException($"x, tx and T must have the same length (got {x.Length}, {tx.Length}, {T.Length}).", nameof(tx));
         if (result.Length != x.Length)
             throw new ArgumentException($"result must have the same length as x (got {result.Length}, expected {x.Length}).", nameof(result));
-        for (int i = 0; i < x.Length; i++) result[i] = DiscountedExpectedTransactions(p, x[i], tx[i], T[i], discountRate, horizon);
+        var q = p;
+        GivenAliveCache.Fill(x, tx, T, result, (xi, ti) => GivenAlive(q, xi, ti, discountRate, horizon),
+            (xi, txi, ti) => BgNbdPredictions.ProbabilityAlive(q, xi, txi, ti));
     }
 
     /// <summary>

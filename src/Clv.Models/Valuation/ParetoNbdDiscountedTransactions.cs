@@ -59,6 +59,8 @@ internal static class ParetoNbdDiscountedTransactions
         double discountRate, double horizon, Span<double> result)
     {
         PurchaseModelSpans.CheckLengths(x.Length, tx.Length, T.Length, result.Length);
-        for (int i = 0; i < x.Length; i++) result[i] = DiscountedExpectedTransactions(p, x[i], tx[i], T[i], discountRate, horizon);
+        var q = p;
+        GivenAliveCache.Fill(x, tx, T, result, (xi, ti) => GivenAlive(q, xi, ti, discountRate, horizon),
+            (xi, txi, ti) => ParetoNbdPredictions.ProbabilityAlive(q, xi, txi, ti));
     }
 }
