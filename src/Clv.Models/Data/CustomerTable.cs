@@ -28,10 +28,23 @@ internal sealed class CustomerTable
     public string Id(int c) => _ids.String(c);
 
     /// <summary>Index of the customer with the UTF-8 id, adding it (in order of appearance) when new.</summary>
-    public int GetOrAdd(ReadOnlySpan<byte> utf8Id)
+    public int GetOrAdd(ReadOnlySpan<byte> utf8Id) => GetOrAdd(utf8Id, Utf8IdTable.Hash(utf8Id));
+
+    /// <summary>Starts loading the id-table slot of a hash (see <see cref="Utf8IdTable.Prefetch"/>).</summary>
+    public void Prefetch(uint hash) => _ids.Prefetch(hash);
+
+    /// <summary>Starts loading the state of customer <paramref name="c"/>: a hint only.</summary>
+    public unsafe void PrefetchState(int c)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported && (uint)c < (uint)_state.Length)
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref _state[c]));
+    }
+
+    /// <summary><see cref="GetOrAdd(ReadOnlySpan{byte})"/> with the id's <see cref="Utf8IdTable.Hash"/> already computed.</summary>
+    public int GetOrAdd(ReadOnlySpan<byte> utf8Id, uint hash)
     {
         int before = _ids.Count;
-        int c = _ids.GetOrAdd(utf8Id);
+        int c = _ids.GetOrAdd(utf8Id, hash);
         if (c == before)
         {
             if (c == _state.Length) Array.Resize(ref _state, _state.Length * 2);

@@ -55,13 +55,13 @@ internal sealed class TransactionLogPass
         string? amountColumn = ai >= 0 ? headers[ai] : null;
         var dates = new DateFieldParser(_log.DateFormat);
 
+        var batch = new Batch();
         while (reader.Read())
         {
             _read++;
             ReadOnlySpan<byte> idField = reader.GetSpan(ci);
             if (idField.Trim((byte)' ').IsEmpty)
                 throw new ClvDataException(_source, reader.LineNumber, customerColumn, "empty customer id; expected a non-empty identifier");
-            int c = _table.GetOrAdd(idField);
 
             ReadOnlySpan<byte> dateField = reader.GetSpan(di);
             if (!dates.TryParse(dateField, out int day))
@@ -75,10 +75,31 @@ internal sealed class TransactionLogPass
                     throw new ClvDataException(_source, reader.LineNumber, amountColumn, $"expected a finite number >= 0 but got '{Encoding.UTF8.GetString(amountField)}'");
             }
 
+            if (batch.Add(idField, day, amount, reader.LineNumber) && !Flush(batch)) return false;
+        }
+
+        return Flush(batch);
+    }
+
+    /// <summary>
+    /// Applies the buffered transactions in order. The customer lookups of the whole batch are hashed and their table slots
+    /// prefetched first, so that their cache misses overlap instead of following one another (one random access per
+    /// transaction is what bounds a large log's speed).
+    /// </summary>
+    private bool Flush(Batch batch)
+    {
+        int n = batch.Count;
+        for (int k = 0; k < n; k++) _table.Prefetch(batch.Hash[k] = Utf8IdTable.Hash(batch.Id(k)));
+        for (int k = 0; k < n; k++) _table.PrefetchState(batch.Customer[k] = _table.GetOrAdd(batch.Id(k), batch.Hash[k]));
+        batch.Clear();
+        for (int k = 0; k < n; k++)
+        {
+            int c = batch.Customer[k], day = batch.Day[k];
+            double amount = batch.Amount[k];
             if (day < _minDay)
             {
                 _minDay = day;
-                _minDayLine = reader.LineNumber;
+                _minDayLine = batch.Line[k];
             }
 
             if (day > _maxDay) _maxDay = day;
@@ -95,7 +116,7 @@ internal sealed class TransactionLogPass
             }
             else if (!_table.AddSorted(c, day, amount, _calibrationEnd))
             {
-                UnsortedError = new ClvDataException(_source, reader.LineNumber, _dateColumn,
+                UnsortedError = new ClvDataException(_source, batch.Line[k], _dateColumn,
                     $"the log must be sorted by date per customer: customer '{_table.Id(c)}' has a purchase on "
                     + $"{DateOnly.FromDayNumber(day):yyyy-MM-dd} after a later one; sort the log, or pass a file path or a "
                     + "seekable stream so that it can be read again in the exact (unsorted) mode");
@@ -104,6 +125,39 @@ internal sealed class TransactionLogPass
         }
 
         return true;
+    }
+
+    /// <summary>Up to <see cref="Size"/> parsed transactions waiting for their customer lookups; ids copied into one buffer.</summary>
+    private sealed class Batch
+    {
+        public const int Size = 256;
+        private byte[] _bytes = new byte[Size * 16];
+        private readonly int[] _start = new int[Size + 1];
+
+        public int Count { get; private set; }
+        public int[] Day { get; } = new int[Size];
+        public double[] Amount { get; } = new double[Size];
+        public long[] Line { get; } = new long[Size];
+        public uint[] Hash { get; } = new uint[Size];
+        public int[] Customer { get; } = new int[Size];
+
+        public ReadOnlySpan<byte> Id(int k) => _bytes.AsSpan(_start[k], _start[k + 1] - _start[k]);
+
+        /// <summary>Buffers one transaction; true when the batch is full.</summary>
+        public bool Add(ReadOnlySpan<byte> id, int day, double amount, long line)
+        {
+            int at = _start[Count];
+            if (at + id.Length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, at + id.Length));
+            id.CopyTo(_bytes.AsSpan(at));
+            Day[Count] = day;
+            Amount[Count] = amount;
+            Line[Count] = line;
+            _start[++Count] = at + id.Length;
+            return Count == Size;
+        }
+
+        /// <summary>Empties the id buffer; the per-row arrays stay readable until the next <see cref="Add"/>.</summary>
+        public void Clear() => Count = 0;
     }
 
     /// <summary>Checks the window against the data and builds the result.</summary>
