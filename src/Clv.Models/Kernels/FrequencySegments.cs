@@ -7,7 +7,7 @@ namespace Clv.Models.Kernels;
 /// The rows are cut into fixed <see cref="Pieces"/> (never more than <see cref="PieceSize"/> rows, never
 /// straddling a segment) that depend on the data only, so partial sums are always added in the same order
 /// and the result is bit-identical for any number of threads.
-/// Identical rows (same x and the same value in every column) are collapsed into one row whose weight is the sum of
+/// In the RFM layout, identical rows (same x, t_x and T) are collapsed into one row whose weight is the sum of
 /// theirs — "algebra before arithmetic": a million simulated CDNOW-like customers have about 108,000 distinct
 /// (x, t_x, T) rows, so each likelihood evaluation does a tenth of the work.
 /// </summary>
@@ -42,7 +42,7 @@ internal sealed class FrequencySegments
     /// <summary>T in segment order (column 1 of an RFM layout).</summary>
     public double[] T => columns[1];
 
-    /// <summary>Per-row column <paramref name="k"/> in segment order, in the order given to <see cref="Create(ReadOnlySpan{double}, ReadOnlySpan{double}, double[][])"/>.</summary>
+    /// <summary>Per-row column <paramref name="k"/> in segment order, in the order given to <see cref="Create(ReadOnlySpan{double}, ReadOnlySpan{double}, double[][], bool)"/>.</summary>
     public double[] Column(int k) => columns[k];
 
     /// <summary>Row weights in segment order: the sum of the weights (1 for a raw customer) of the identical input rows a row stands for.</summary>
@@ -75,7 +75,7 @@ internal sealed class FrequencySegments
     {
         if (tx.Length != x.Length || t.Length != x.Length)
             throw new ArgumentException("frequency, recency and T must have the same length.");
-        return Create(x, weights, [tx.ToArray(), t.ToArray()]);
+        return Create(x, weights, [tx.ToArray(), t.ToArray()], collapse: true);
     }
 
     /// <summary>
@@ -84,7 +84,11 @@ internal sealed class FrequencySegments
     /// </summary>
     /// <param name="weights">Per-row weights, or empty for unit weights.</param>
     /// <param name="columns">Per-row columns in the caller's order; each is copied into segment order.</param>
-    public static FrequencySegments Create(ReadOnlySpan<double> x, ReadOnlySpan<double> weights, double[][] columns)
+    /// <param name="collapse">
+    /// Whether to collapse identical rows: worth it for day-grained (x, t_x, T), which repeat a lot; not for continuous
+    /// columns such as mean spend, where hashing every row costs more than it saves.
+    /// </param>
+    public static FrequencySegments Create(ReadOnlySpan<double> x, ReadOnlySpan<double> weights, double[][] columns, bool collapse = false)
     {
         int n = x.Length;
         if (weights.Length != 0 && weights.Length != n) throw new ArgumentException("weights must be empty or have one value per row.");
@@ -116,12 +120,12 @@ internal sealed class FrequencySegments
         for (int c = 0; c < columnCount; c++) sorted[c] = new double[n];
         var w = new double[n];
         var segmentWeight = new double[distinct];
-        var rowOf = new Dictionary<int, int>(new RowComparer(columns));
+        var rowOf = collapse ? new Dictionary<int, int>(new RowComparer(columns)) : null;
         int rows = 0;
         double total = 0;
         for (int s = 0; s < distinct; s++)
         {
-            rowOf.Clear();
+            rowOf?.Clear();
             int first = rows;
             double sw = 0;
             for (int j = segmentStart[s]; j < segmentStart[s + 1]; j++)
@@ -129,12 +133,15 @@ internal sealed class FrequencySegments
                 int i = order[j];
                 double wi = weights.Length == 0 ? 1.0 : weights[i];
                 sw += wi;
-                if (rowOf.TryGetValue(i, out int row))
+                if (rowOf is not null)
                 {
-                    w[row] += wi;
-                    continue;
+                    if (rowOf.TryGetValue(i, out int row))
+                    {
+                        w[row] += wi;
+                        continue;
+                    }
+                    rowOf.Add(i, rows);
                 }
-                rowOf.Add(i, rows);
                 for (int c = 0; c < columnCount; c++) sorted[c][rows] = columns[c][i];
                 w[rows++] = wi;
             }
