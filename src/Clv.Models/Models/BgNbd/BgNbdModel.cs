@@ -23,26 +23,16 @@ public sealed record BgNbdModel(FitOptions? Options = null)
     /// <param name="weights">Optional per-row weights (e.g. the number of identical customers a row stands for); empty for 1.</param>
     /// <exception cref="ConvergenceException">The optimiser did not converge and <see cref="FitOptions.ThrowOnNonConvergence"/> is set.</exception>
     public FittedBgNbd Fit(CustomerSummary summary, ReadOnlySpan<double> weights = default) =>
-        FitValidated(summary.Frequency, summary.Recency, summary.T, weights);
+        Fit(RfmInput.Layout(summary.Frequency, summary.Recency, summary.T, weights, validateRows: false));
 
     /// <summary>Fits the model to columns of frequency x, recency t_x and age T (validated here).</summary>
     /// <exception cref="ClvDataException">A row is invalid (negative, non-integer x, t_x &gt; T, ...).</exception>
-    public FittedBgNbd Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, ReadOnlySpan<double> weights = default)
-    {
-        for (int i = 0; i < frequency.Length; i++) SummaryValidation.ValidateRow(frequency[i], recency[i], t[i], null, null, i);
-        return FitValidated(frequency, recency, t, weights);
-    }
+    public FittedBgNbd Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, ReadOnlySpan<double> weights = default) =>
+        Fit(RfmInput.Layout(frequency, recency, t, weights, validateRows: true));
 
-    private FittedBgNbd FitValidated(ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, ReadOnlySpan<double> weights)
+    private FittedBgNbd Fit(FrequencySegments data)
     {
-        if (x.Length != tx.Length || x.Length != t.Length) throw new ArgumentException("frequency, recency and T must have the same length");
-        if (weights.Length != 0 && weights.Length != x.Length) throw new ArgumentException("weights must be empty or have one value per row", nameof(weights));
-        foreach (double w in weights)
-            if (!(double.IsFinite(w) && w >= 0)) throw new ArgumentOutOfRangeException(nameof(weights), w, "weights must be finite and >= 0");
-        if (x.Length == 0) throw new ArgumentException("cannot fit a model to no customers");
-
         var options = Options ?? FitOptions.Default;
-        var data = FrequencySegments.Create(x, tx, t, weights);
         var function = new SegmentedLikelihoodFunction(BgNbdParameters.Names, data, BgNbdLikelihood.SumCount,
             (d, q, g, sums, threads, width) => BgNbdLikelihood.ValueAndGradient(d, BgNbdParameters.FromSpan(q), g, sums, threads, width), options);
         double[] start = options.InitialParameters is { } init ? [.. init] : StartingValues(data);
@@ -57,10 +47,7 @@ public sealed record BgNbdModel(FitOptions? Options = null)
     /// </summary>
     internal static double[] StartingValues(FrequencySegments data)
     {
-        double sumX = 0, sumT = 0;
-        for (int s = 0; s < data.Frequencies.Length; s++) sumX += data.Frequencies[s] * data.SegmentWeight[s];
-        for (int i = 0; i < data.Count; i++) sumT += data.Weight[i] * data.T[i];
-        double rate = (sumX + 0.1 * data.TotalWeight) / Math.Max(sumT, 1e-300);
+        double rate = RfmInput.Moments(data).RepeatRate;
         return [1.0, Math.Clamp(1.0 / rate, 1e-6, 1e6), 1.0, 3.0];
     }
 }
