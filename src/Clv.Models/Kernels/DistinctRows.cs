@@ -38,11 +38,13 @@ internal sealed class DistinctRows
     /// The distinct rows come out ordered by x (ascending), and by first occurrence within one x.
     /// </summary>
     /// <param name="weights">Per-row weights, or empty for unit weights.</param>
-    public static DistinctRows Collapse(ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, ReadOnlySpan<double> weights)
+    /// <param name="rowOf">Empty, or one entry per input row that receives the index of its distinct row (see <see cref="Expand"/>).</param>
+    public static DistinctRows Collapse(ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, ReadOnlySpan<double> weights, Span<int> rowOf = default)
     {
         int n = x.Length;
         if (tx.Length != n || t.Length != n) throw new ArgumentException("frequency, recency and T must have the same length.");
         if (weights.Length != 0 && weights.Length != n) throw new ArgumentException("weights must be empty or have one value per row.");
+        if (rowOf.Length != 0 && rowOf.Length != n) throw new ArgumentException("rowOf must be empty or have one entry per row.");
 
         // Group the rows by x first (a stable counting sort): each group's table is small enough to stay in cache, where one
         // table over all rows would miss on nearly every lookup.
@@ -71,6 +73,7 @@ internal sealed class DistinctRows
                 double txi = tx[i] + 0.0, ti = t[i] + 0.0; // + 0.0 turns −0 into +0
                 double wi = weights.Length == 0 ? 1.0 : weights[i];
                 int row = first + table.FindOrAdd(txi, ti, rows - first);
+                if (rowOf.Length != 0) rowOf[i] = row;
                 if (row < rows)
                 {
                     dw[row] += wi;
@@ -97,6 +100,13 @@ internal sealed class DistinctRows
         Array.Resize(ref dt, rows);
         Array.Resize(ref dw, rows);
         return new DistinctRows(dx, dtx, dt, dw);
+    }
+
+    /// <summary>Per input row, the value of its distinct row: <c>result[i] = perRow[rowOf[i]]</c>.</summary>
+    public static void Expand(ReadOnlySpan<double> perRow, ReadOnlySpan<int> rowOf, Span<double> result)
+    {
+        if (result.Length != rowOf.Length) throw new ArgumentException("result must have one entry per input row.");
+        for (int i = 0; i < rowOf.Length; i++) result[i] = perRow[rowOf[i]];
     }
 
     /// <summary>Linear-probing table of (t_x, T) → row within one x; a slot with <see cref="Slot.RowPlusOne"/> = 0 is empty. Load ≤ 1/2.</summary>
