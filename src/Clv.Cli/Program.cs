@@ -24,7 +24,8 @@ namespace Clv.Cli
                          (a gamma-gamma model file alone needs no --horizon and predicts expected_spend)
               simulate   --model bg-nbd|pareto-nbd --customers 100000 [--seed 1] [--parameters r=0.243,alpha=4.414,a=0.793,b=2.426]
                          [--start 2025-01-01] [--acquisition-days 84] [--days 273] [--time-unit weeks]
-                         [--summary-output rfm.csv] --output tx.csv
+                         [--spend-parameters p=6.25,q=3.74,gamma=15.44] [--summary-output rfm.csv] --output tx.csv
+                         (--spend-parameters adds an amount column drawn from a Gamma-Gamma model)
             """;
 
         /// <summary>Runs one command; returns the process exit code (0 ok, 1 bad input or failed fit, 2 usage).</summary>
