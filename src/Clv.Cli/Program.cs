@@ -26,6 +26,8 @@ namespace Clv.Cli
                          [--start 2025-01-01] [--acquisition-days 84] [--days 273] [--time-unit weeks]
                          [--spend-parameters p=6.25,q=3.74,gamma=15.44] [--summary-output rfm.csv] --output tx.csv
                          (--spend-parameters adds an amount column drawn from a Gamma-Gamma model)
+              bench      [--scale 1] [--repeat 5] [--threads N] [--work-dir /tmp] [--output bench.md]
+                         (times the performance table on seeded simulated data; --scale 0.1 for a quick look)
             """;
 
         /// <summary>Runs one command; returns the process exit code (0 ok, 1 bad input or failed fit, 2 usage).</summary>
@@ -45,7 +47,8 @@ namespace Clv.Cli
                     case "fit": FitCommand.Run(options, stdout); break;
                     case "predict": PredictCommand.Run(options, stdout); break;
                     case "simulate": SimulateCommand.Run(options, stdout); break;
-                    default: throw new UsageException($"unknown command '{args[0]}' (summarize, fit, predict, simulate)");
+                    case "bench": BenchCommand.Run(options, stdout); break;
+                    default: throw new UsageException($"unknown command '{args[0]}' (summarize, fit, predict, simulate, bench)");
                 }
                 return 0;
             }
