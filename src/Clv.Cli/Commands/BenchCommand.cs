@@ -54,7 +54,7 @@ internal static class BenchCommand
             var bg = table.Add("BG/NBD fit", million, tx, full ? 0.1 : null, () => new BgNbdModel(fit).Fit(customers));
             var pnbd = table.Add("Pareto/NBD fit", million, tx, full ? 1.0 : null, () => new ParetoNbdModel(fit).Fit(customers));
             var (x, m) = BenchData.RepeatSpend(million, seed: 42);
-            table.Add("Gamma-Gamma fit (repeat customers)", million, (long)x.Sum(), full ? 0.05 : null, () => new GammaGammaModel(fit).Fit(x, m));
+            table.Add("Gamma-Gamma fit (repeat customers)", million, million + (long)x.Sum(), full ? 0.05 : null, () => new GammaGammaModel(fit).Fit(x, m));
 
             var valuation = new ValuationOptions { DiscountRate = ValuationOptions.ContinuousRate(0.15, 52), PurchaseHorizon = 52, MaxDegreeOfParallelism = threads };
             var bgFit = new BgNbdModel(fit).Fit(customers);
@@ -83,7 +83,7 @@ internal static class BenchCommand
     }
 
     /// <summary>The whole path a user runs: summarise, fit both models, value every customer, write the CSV.</summary>
-    private static void EndToEnd(string log, string output, FitOptions fit)
+    internal static void EndToEnd(string log, string output, FitOptions fit)
     {
         var summary = Summarizer.Summarize(log, BenchData.LogColumns, BenchData.Window).Summary;
         var purchases = new BgNbdModel(fit).Fit(summary);
