@@ -39,5 +39,5 @@ public class BgNbdBenchmarks : IWorkSize
     [Benchmark(Description = "fit")]
     public double Fit() => new BgNbdModel(new Estimation.FitOptions { MaxDegreeOfParallelism = Threads, VectorWidth = Width }).Fit(summary).LogLikelihood;
 
-    public (long Customers, long Transactions) WorkSize() => (Customers, BenchData.Transactions(BenchData.Customers(Customers, seed: 42)));
+    public (long Customers, long Transactions) WorkSize(string method) => (Customers, BenchData.Transactions(BenchData.Customers(Customers, seed: 42)));
 }

@@ -40,5 +40,5 @@ public class GammaGammaBenchmarks : IWorkSize
     public double Fit() => new GammaGammaModel(new FitOptions { MaxDegreeOfParallelism = Threads, VectorWidth = Width }).Fit(frequency, monetary).LogLikelihood;
 
     /// <summary>Repeat customers and all their transactions (x repeat purchases plus the first).</summary>
-    public (long Customers, long Transactions) WorkSize() => (Customers, Customers + (long)BenchData.RepeatSpend(Customers, seed: 42).Frequency.Sum());
+    public (long Customers, long Transactions) WorkSize(string method) => (Customers, Customers + (long)BenchData.RepeatSpend(Customers, seed: 42).Frequency.Sum());
 }

@@ -41,7 +41,7 @@ public class LogBenchmarks : IWorkSize
     [Benchmark(Description = "log CSV -> summary -> BG/NBD + Gamma-Gamma -> CLV CSV")]
     public void EndToEnd() => Clv.Cli.Commands.BenchCommand.EndToEnd(log, output, new Estimation.FitOptions());
 
-    public (long Customers, long Transactions) WorkSize()
+    public (long Customers, long Transactions) WorkSize(string method)
     {
         // The simulator's counts, without writing the file: the same seeded draws into a null writer.
         var (customers, transactions) = BenchData.WriteLog(Stream.Null, Transactions, seed: 1);

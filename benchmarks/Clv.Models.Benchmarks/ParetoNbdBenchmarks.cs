@@ -40,5 +40,5 @@ public class ParetoNbdBenchmarks : IWorkSize
     [Benchmark(Description = "fit")]
     public double Fit() => new ParetoNbdModel(new FitOptions { MaxDegreeOfParallelism = Threads, VectorWidth = Width }).Fit(summary).LogLikelihood;
 
-    public (long Customers, long Transactions) WorkSize() => (Customers, BenchData.Transactions(BenchData.ParetoNbdCustomers(Customers, seed: 42)));
+    public (long Customers, long Transactions) WorkSize(string method) => (Customers, BenchData.Transactions(BenchData.ParetoNbdCustomers(Customers, seed: 42)));
 }

@@ -38,7 +38,7 @@ public class PredictionBenchmarks : IWorkSize
     [Benchmark(Description = "P(alive) + E[Y(52)] + DERT")]
     public CustomerValueTable Predict() => CustomerValuation.Compute(model, summary, options);
 
-    public (long Customers, long Transactions) WorkSize()
+    public (long Customers, long Transactions) WorkSize(string method)
     {
         var s = Data();
         return (s.Count, BenchData.Transactions(s));

@@ -9,8 +9,8 @@ namespace Clv.Models.Benchmarks;
 /// <summary>A benchmark class that can tell, from its parameters alone, how many customers and transactions one operation processes.</summary>
 public interface IWorkSize
 {
-    /// <summary>Customers and transactions behind one benchmark operation, for the current parameter values.</summary>
-    (long Customers, long Transactions) WorkSize();
+    /// <summary>Customers and transactions behind one operation of <paramref name="method"/> (the benchmark method's name), for the current parameter values.</summary>
+    (long Customers, long Transactions) WorkSize(string method);
 }
 
 /// <summary>
@@ -39,7 +39,7 @@ public sealed class ThroughputColumn(bool transactions) : IColumn
     {
         var statistics = summary[benchmarkCase]?.ResultStatistics;
         if (statistics is null || !typeof(IWorkSize).IsAssignableFrom(benchmarkCase.Descriptor.Type)) return "-";
-        var size = Sizes.GetOrAdd(benchmarkCase.Descriptor.Type.Name + " " + benchmarkCase.Parameters.DisplayInfo, _ => Measure(benchmarkCase));
+        var size = Sizes.GetOrAdd(benchmarkCase.Descriptor.Type.Name + "." + benchmarkCase.Descriptor.WorkloadMethod.Name + " " + benchmarkCase.Parameters.DisplayInfo, _ => Measure(benchmarkCase));
         double perSecond = (transactions ? size.Transactions : size.Customers) / (statistics.Median * 1e-9);
         return perSecond switch
         {
@@ -54,6 +54,6 @@ public sealed class ThroughputColumn(bool transactions) : IColumn
         var instance = (IWorkSize)Activator.CreateInstance(benchmarkCase.Descriptor.Type)!;
         foreach (var parameter in benchmarkCase.Parameters.Items)
             benchmarkCase.Descriptor.Type.GetProperty(parameter.Name)?.SetValue(instance, parameter.Value);
-        return instance.WorkSize();
+        return instance.WorkSize(benchmarkCase.Descriptor.WorkloadMethod.Name);
     }
 }
