@@ -9,8 +9,8 @@ namespace Clv.Models.BgNbd;
 /// with the remainder of each piece in the one-lane <see cref="Scalar"/> instantiation of the same code.
 /// </summary>
 /// <remarks>
-/// Per row, with P = α+T and Q = α+t_x: ln P, ln Q, u = e^(−|d|) and ln(1+u) — four inlined transcendentals for x &gt; 0,
-/// one for x = 0 — and a single division inv = 1/((1+u)·P·Q), from which 1/P = inv·(1+u)·Q, 1/Q = inv·(1+u)·P and
+/// Per row, with P = α+T and Q = α+t_x: ln P, ln Q, u = e^(−|d|) and ln(1+u) — four inlined transcendentals for rows with a
+/// dropout term (x &gt; 0; every row under MBG/NBD), one for BG/NBD's x = 0 rows — and a single division inv = 1/((1+u)·P·Q), from which 1/P = inv·(1+u)·Q, 1/Q = inv·(1+u)·P and
 /// sigmoid(d) = (d &gt; 0 ? 1 : u)·inv·P·Q follow (valid while (α+T)(α+t_x) &lt; 1e300). ln(1 + T/α) is formed as ln P − ln α,
 /// whose absolute error (≈ 1e-16·|ln α|) is far below the sums' own rounding.
 /// </remarks>
