@@ -3,26 +3,16 @@ using Clv.Models.Estimation;
 namespace Clv.Models.MbgNbd;
 
 /// <summary>
-/// A fitted MBG/NBD model: parameters, their uncertainty, the maximised log-likelihood and the optimiser's
-/// report; its prediction methods fill caller-provided spans (or allocate, for convenience).
+/// A fitted MBG/NBD model: parameters, their uncertainty, the maximised log-likelihood and the optimiser's report; its
+/// predictions are those of its parameters (see <see cref="MbgNbdPredictions"/>) and fill caller-provided spans.
 /// </summary>
-public sealed partial record FittedMbgNbd
+public sealed record FittedMbgNbd : FittedPurchaseModel<MbgNbdParameters>
 {
     internal FittedMbgNbd(MbgNbdParameters parameters, MaximumLikelihoodEstimate estimate)
+        : base(parameters, estimate)
     {
-        Parameters = parameters;
-        Estimate = estimate;
     }
 
     /// <summary>Model name used in model files and on the command line.</summary>
     public const string ModelName = "mbg-nbd";
-
-    /// <summary>The maximum-likelihood parameters.</summary>
-    public MbgNbdParameters Parameters { get; }
-
-    /// <summary>Estimates with standard errors and intervals, log-likelihood, AIC/BIC and convergence report.</summary>
-    public MaximumLikelihoodEstimate Estimate { get; }
-
-    /// <summary>Maximised log-likelihood.</summary>
-    public double LogLikelihood => Estimate.LogLikelihood;
 }
