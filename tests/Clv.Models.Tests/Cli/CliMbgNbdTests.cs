@@ -34,6 +34,18 @@ public class CliMbgNbdTests
         Assert.Equal(1.2627, D(c[3]), 5e-5);
         // A customer with no repeat purchase may be dead under MBG/NBD (P(alive) = 1 under BG/NBD).
         Assert.InRange(D(lines[2].Split(',')[2]), 0.1, 0.9);
+
+        // DERT at 15 %/year: the library's value for the model file's parameters.
+        var v = cli.Run("predict", "--model", cli.PathOf("mbg.json"), "--input", rfm, "--horizon", "39", "--discount-rate", "0.002688", "--output", cli.PathOf("dert.csv"));
+        Assert.True(v.Exit == 0, v.Err);
+        var dert = File.ReadAllLines(cli.PathOf("dert.csv"));
+        Assert.Equal("customer_id,log_likelihood,p_alive,expected_purchases,dert", dert[0]);
+        var ps = model["parameters"]!;
+        var fitted = new MbgNbdParameters((double)ps["r"]!, (double)ps["alpha"]!, (double)ps["a"]!, (double)ps["b"]!);
+        var expected = new double[2];
+        fitted.DiscountedExpectedTransactions(0.002688, double.PositiveInfinity, [2, 0], [30.43, 0], [38.86, 38.86], expected);
+        Assert.Equal(expected[0], D(dert[1].Split(',')[4]), 1e-12 * expected[0]);
+        Assert.Equal(expected[1], D(dert[2].Split(',')[4]), 1e-12 * expected[1]);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Clv.Models.Special;
 namespace Clv.Models.MbgNbd;
 
 /// <summary>
-/// The MBG/NBD log-likelihood (Batislam, Denizel &amp; Filiztekin 2007, IJRM 24(3), section 2, the individual likelihood integrated
+/// The MBG/NBD log-likelihood (Batislam, Denizel &amp; Filiztekin 2007, IJRM 24(3): the individual likelihood integrated
 /// over λ ~ Gamma(r, α) and p ~ Beta(a, b); the counterpart of Fader, Hardie &amp; Lee 2005, eq. (6)) and its analytic gradient.
 /// </summary>
 /// <remarks>

@@ -4,7 +4,7 @@ using Clv.Models.Special;
 namespace Clv.Models.MbgNbd;
 
 /// <summary>
-/// Per-customer predictions of the MBG/NBD model (Batislam, Denizel &amp; Filiztekin 2007, IJRM 24(3), section 2). Each follows from
+/// Per-customer predictions of the MBG/NBD model (Batislam, Denizel &amp; Filiztekin 2007, IJRM 24(3)). Each follows from
 /// the BG/NBD derivation (Fader, Hardie &amp; Lee 2005, cited as FHL) with one more dropout flip, at time 0: a customer alive at T
 /// has survived k = x + 1 flips, so given alive p ~ Beta(a, b+x+1) and λ ~ Gamma(r+x, α+T). The formulas are evaluated by the
 /// BG/NBD routines with that flip count (same numerics: log space, no cancellation, no singularity at a = 1) and checked against

@@ -4,7 +4,7 @@ using Clv.Models.Data;
 namespace Clv.Models.MbgNbd;
 
 /// <summary>
-/// Draws customers from the MBG/NBD story (Batislam, Denizel &amp; Filiztekin 2007, section 2): λ ~ Gamma(r, α) and p ~ Beta(a, b)
+/// Draws customers from the MBG/NBD story (Batislam, Denizel &amp; Filiztekin 2007): λ ~ Gamma(r, α) and p ~ Beta(a, b)
 /// per customer; a first purchase at time 0, right after which the customer dies with probability p; while alive, purchases
 /// follow a Poisson process with rate λ, and after each the customer dies with probability p. Seeded and reproducible; the
 /// BG/NBD simulator's code with the flip at time 0 switched on.
