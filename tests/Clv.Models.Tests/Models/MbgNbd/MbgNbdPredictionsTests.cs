@@ -1,4 +1,7 @@
 using Clv.Models.MbgNbd;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using MathNet.Numerics;
 
 namespace Clv.Models.Tests.Models.MbgNbd;
@@ -71,6 +74,31 @@ public class MbgNbdPredictionsTests
             Assert.Equal(infinite, Det(Cdnow, delta, double.PositiveInfinity, c), 1e-7 * infinite);
         }
     }
+
+    private static Gen<double> LogUniform(double lo, double hi) => Gen.Choose(0, 1_000_000).Select(k => lo * Math.Pow(hi / lo, k / 1e6));
+
+    [Property(MaxTest = 300)]
+    public Property Predictions_are_finite_and_ordered_on_extreme_inputs()
+        => Prop.ForAll(Arb.From(
+            from r in LogUniform(0.01, 1000)
+            from alpha in LogUniform(0.01, 1000)
+            from a in LogUniform(0.01, 1000)
+            from b in LogUniform(0.01, 1000)
+            from x in Gen.Choose(0, 1000)
+            from T in LogUniform(0.01, 2000)
+            from f in Gen.Choose(0, 1000)
+            from t1 in LogUniform(0.01, 200)
+            from t2 in LogUniform(0.01, 200)
+            select (new MbgNbdParameters(r, alpha, a, b), (double)x, x == 0 ? 0 : T * f / 1000.0, T, Math.Min(t1, t2), Math.Max(t1, t2))), v =>
+        {
+            var (p, x, tx, T, lo, hi) = v;
+            double pa = MbgNbdPredictions.ProbabilityAlive(p, x, tx, T);
+            double e1 = MbgNbdPredictions.ExpectedPurchases(p, lo, x, tx, T), e2 = MbgNbdPredictions.ExpectedPurchases(p, hi, x, tx, T);
+            double ll = MbgNbdLikelihood.LogLikelihood(p, x, tx, T);
+            // Non-decreasing in the horizon up to the evaluation accuracy (E[Y] saturates at E[1/p]·P(alive) for large horizons);
+            // ln L is finite (not necessarily negative: L is a density in the purchase times).
+            return pa is >= 0 and <= 1 && double.IsFinite(e1) && e1 >= 0 && e2 >= e1 * (1 - 1e-11) && double.IsFinite(ll);
+        });
 
     [Fact]
     public void Zero_repeat_customers_may_be_dead_unlike_bg_nbd()
