@@ -3,6 +3,7 @@ using Clv.Models.BgNbd;
 using Clv.Models.Data;
 using Clv.Models.Estimation;
 using Clv.Models.GammaGamma;
+using Clv.Models.MbgNbd;
 using Clv.Models.ParetoNbd;
 using Clv.Models.Serialization;
 
@@ -35,6 +36,9 @@ internal static class ModelCatalog
         new CliModel(FittedParetoNbd.ModelName, "Pareto/NBD (Schmittlein, Morrison & Colombo 1987)", FitParetoNbd,
             Purchases: (d, source) => ParetoNbdParameters.FromSpan(d.Require(ParetoNbdParameters.Names, source)),
             Defaults: Pairs(ParetoNbdParameters.Names, [0.5533, 10.578, 0.6062, 11.667])), // Fader & Hardie 2005 note, CDNOW
+        new CliModel(FittedMbgNbd.ModelName, "MBG/NBD (Batislam, Denizel & Filiztekin 2007)", FitMbgNbd,
+            Purchases: (d, source) => MbgNbdParameters.FromSpan(d.Require(MbgNbdParameters.Names, source)),
+            Defaults: Pairs(MbgNbdParameters.Names, [0.5248, 6.1830, 0.8914, 1.6140])), // issue 7, CDNOW
         new CliModel(FittedGammaGamma.ModelName, "Gamma-Gamma spend (Fader, Hardie & Lee 2005; Fader & Hardie 2013)", FitGammaGamma,
             Spend: (d, source) => GammaGammaParameters.FromSpan(d.Require(GammaGammaParameters.Names, source))),
     ];
@@ -57,6 +61,12 @@ internal static class ModelCatalog
     {
         var fit = new ParetoNbdModel(options).Fit(summary);
         return new FitOutcome(Document(FittedParetoNbd.ModelName, ParetoNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate), fit.Estimate, []);
+    }
+
+    private static FitOutcome FitMbgNbd(CustomerSummary summary, FitOptions options)
+    {
+        var fit = new MbgNbdModel(options).Fit(summary);
+        return new FitOutcome(Document(FittedMbgNbd.ModelName, MbgNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate), fit.Estimate, []);
     }
 
     private static FitOutcome FitGammaGamma(CustomerSummary summary, FitOptions options)

@@ -1,9 +1,32 @@
-namespace Clv.Models.BgNbd;
+using Clv.Models.Estimation;
 
-/// <summary>The fitted model's predictions: those of its <see cref="Parameters"/> (see <see cref="BgNbdPredictions"/>).</summary>
-public sealed partial record FittedBgNbd : IPurchaseModel
+namespace Clv.Models;
+
+/// <summary>
+/// A fitted transaction model: the maximum-likelihood parameters, their uncertainty, the maximised log-likelihood and the
+/// optimiser's report. Its predictions are those of its <see cref="Parameters"/> (a model file's point estimate is all a
+/// prediction needs) and fill caller-provided spans (or allocate, through <see cref="PurchaseModelExtensions"/>).
+/// </summary>
+/// <typeparam name="TParameters">The model's parameter type, which implements the predictions.</typeparam>
+public abstract record FittedPurchaseModel<TParameters> : IPurchaseModel
+    where TParameters : struct, IPurchaseModel
 {
-    string IPurchaseModel.ModelName => ModelName;
+    private protected FittedPurchaseModel(TParameters parameters, MaximumLikelihoodEstimate estimate)
+    {
+        Parameters = parameters;
+        Estimate = estimate;
+    }
+
+    /// <summary>The maximum-likelihood parameters.</summary>
+    public TParameters Parameters { get; }
+
+    /// <summary>Estimates with standard errors and intervals, log-likelihood, AIC/BIC and convergence report.</summary>
+    public MaximumLikelihoodEstimate Estimate { get; }
+
+    /// <summary>Maximised log-likelihood.</summary>
+    public double LogLikelihood => Estimate.LogLikelihood;
+
+    string IPurchaseModel.ModelName => Parameters.ModelName;
 
     /// <inheritdoc/>
     public void LogLikelihoods(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result) =>
