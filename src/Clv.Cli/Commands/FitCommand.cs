@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Clv.Models.BgBb;
 using Clv.Models.Data;
 using Clv.Models.Estimation;
 
@@ -16,9 +17,19 @@ internal static class FitCommand
         args.RejectUnknown();
 
         var clock = Stopwatch.StartNew();
-        var summary = CustomerSummaryCsv.Read(input);
+        Func<FitOutcome> fit;
+        if (model.Opportunities is { } discrete)
+        {
+            var data = OpportunitySummaryCsv.Read(input);
+            fit = () => discrete.Fit(data, options);
+        }
+        else
+        {
+            var summary = CustomerSummaryCsv.Read(input);
+            fit = () => model.Fit!(summary, options);
+        }
         var read = clock.Elapsed;
-        var outcome = model.Fit(summary, options);
+        var outcome = fit();
         var fitted = clock.Elapsed - read;
         AtomicFile.Write(output, w => w.Write(outcome.Document.ToJson()));
 
