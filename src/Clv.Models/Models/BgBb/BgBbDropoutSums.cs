@@ -62,6 +62,7 @@ internal static class BgBbDropoutSums
     {
         public double Evaluate(double theta)
         {
+            if (theta == 0) return horizon; // the limit: alive through all N opportunities
             double stay = 1 - theta;
             return stay * -Elementary.Expm1(horizon * Elementary.Log1p(-theta)) / theta;
         }
