@@ -84,4 +84,18 @@ public class CliBgBbTests
         Assert.Equal(1, p.Exit);
         Assert.Contains("parameters.delta", p.Err);
     }
+
+    [Fact]
+    public void Simulate_and_spend_options_do_not_apply_to_bg_bb()
+    {
+        using var cli = new CliHarness();
+        var sim = cli.Run("simulate", "--model", "bg-bb", "--customers", "10", "--output", cli.PathOf("tx.csv"));
+        Assert.Equal(2, sim.Exit);
+        Assert.Contains("BgBbSimulator", sim.Err);
+        var m = cli.Write("m.json", """{"model": "bg-bb", "parameters": {"alpha": 1.2, "beta": 0.75, "gamma": 0.66, "delta": 2.78}}""");
+        var p = cli.Run("predict", "--model", m, "--input", TestFiles.SampleData("donations.csv"), "--horizon", "5", "--discount-rate", "0.1",
+            "--value-horizon", "10", "--output", cli.PathOf("out.csv"));
+        Assert.Equal(2, p.Exit);
+        Assert.Contains("do not apply", p.Err);
+    }
 }
