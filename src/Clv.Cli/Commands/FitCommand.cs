@@ -25,8 +25,9 @@ internal static class FitCommand
         }
         else
         {
+            var fitSummary = model.Fit ?? throw new UsageException($"clv fit does not know how to fit {model.Name}");
             var summary = CustomerSummaryCsv.Read(input);
-            fit = () => model.Fit!(summary, options);
+            fit = () => fitSummary(summary, options);
         }
         var read = clock.Elapsed;
         var outcome = fit();
