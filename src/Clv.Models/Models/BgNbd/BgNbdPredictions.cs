@@ -60,8 +60,12 @@ public static partial class BgNbdPredictions
     {
         double alive = ProbabilityAlive(p, x, tx, T, initialFlips);
         if (alive == 0 || t <= 0) return 0;
-        return Hyp2F1Difference.Evaluate(p.R + x, p.A, (x + initialFlips) + p.B, t / (p.Alpha + T)) * alive;
+        return ExpectedPurchasesGivenAlive(p, t, x, T, initialFlips) * alive;
     }
+
+    /// <summary>E[Y(t) | alive at T]: the bracket of FHL eq. (10) times (a+b+k−1)/(a−1), k = x + initialFlips, a function of (x, T) only.</summary>
+    internal static double ExpectedPurchasesGivenAlive(in BgNbdParameters p, double t, double x, double T, int initialFlips) =>
+        t <= 0 ? 0 : Hyp2F1Difference.Evaluate(p.R + x, p.A, (x + initialFlips) + p.B, t / (p.Alpha + T));
 
     /// <summary>
     /// <see cref="ProbabilityAlive(in BgNbdParameters, double, double, double)"/> for every customer:
@@ -94,7 +98,7 @@ public static partial class BgNbdPredictions
             return;
         }
         var q = p;
-        GivenAliveCache.Fill(x, tx, T, result, (xi, ti) => Hyp2F1Difference.Evaluate(q.R + xi, q.A, (xi + initialFlips) + q.B, t / (q.Alpha + ti)),
+        GivenAliveCache.Fill(x, tx, T, result, (xi, ti) => ExpectedPurchasesGivenAlive(q, t, xi, ti, initialFlips),
             (xi, txi, ti) => ProbabilityAlive(q, xi, txi, ti, initialFlips));
     }
 }

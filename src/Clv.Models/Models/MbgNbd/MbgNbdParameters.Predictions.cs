@@ -1,7 +1,7 @@
 namespace Clv.Models.MbgNbd;
 
 /// <summary>The MBG/NBD predictions as an <see cref="IPurchaseModel"/> (see <see cref="MbgNbdPredictions"/> for the formulas).</summary>
-public readonly partial record struct MbgNbdParameters
+public readonly partial record struct MbgNbdParameters : IGivenAliveFactors
 {
     /// <inheritdoc/>
     public void LogLikelihoods(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result) =>
@@ -35,4 +35,9 @@ public readonly partial record struct MbgNbdParameters
         Validate();
         Valuation.BgNbdDiscountedTransactions.DiscountedExpectedTransactions(Shared, frequency, recency, t, discountRate, horizon, result, InitialFlips);
     }
+
+    double IGivenAliveFactors.ExpectedPurchasesGivenAlive(double horizon, double x, double T) => BgNbd.BgNbdPredictions.ExpectedPurchasesGivenAlive(Shared, horizon, x, T, InitialFlips);
+
+    double IGivenAliveFactors.DiscountedTransactionsGivenAlive(double discountRate, double horizon, double x, double T) =>
+        Valuation.BgNbdDiscountedTransactions.GivenAlive(Shared, x, T, discountRate, horizon, InitialFlips);
 }
