@@ -1,9 +1,11 @@
+using Clv.Cli.Commands;
 using Clv.Models;
 using Clv.Models.BgNbd;
 using Clv.Models.Data;
 using Clv.Models.Estimation;
 using Clv.Models.GammaGamma;
 using Clv.Models.ParetoNbd;
+using Clv.Models.Sbg;
 using Clv.Models.Serialization;
 
 namespace Clv.Cli;
@@ -14,15 +16,17 @@ internal sealed record FitOutcome(ModelDocument Document, MaximumLikelihoodEstim
 /// <summary>
 /// One model as the command line knows it: its name, how to fit it, and how to turn a model file into the library's
 /// predictor — a transaction model (<see cref="Purchases"/>) or a spend model (<see cref="Spend"/>) — and the parameters
-/// `clv simulate` uses when none are given (<see cref="Defaults"/>: published CDNOW estimates, in weeks).
+/// `clv simulate` uses when none are given (<see cref="Defaults"/>: published CDNOW estimates, in weeks). A contractual model
+/// (<see cref="Retention"/>) is fitted on survivor counts instead of a customer summary, so it has no <see cref="Fit"/>.
 /// </summary>
 internal sealed record CliModel(
     string Name,
     string Title,
-    Func<CustomerSummary, FitOptions, FitOutcome> Fit,
+    Func<CustomerSummary, FitOptions, FitOutcome>? Fit,
     Func<ModelDocument, string, IPurchaseModel>? Purchases = null,
     Func<ModelDocument, string, GammaGammaParameters>? Spend = null,
-    IReadOnlyList<KeyValuePair<string, double>>? Defaults = null);
+    IReadOnlyList<KeyValuePair<string, double>>? Defaults = null,
+    RetentionModel? Retention = null);
 
 /// <summary>The one table mapping model names to library types.</summary>
 internal static class ModelCatalog
@@ -37,6 +41,7 @@ internal static class ModelCatalog
             Defaults: Pairs(ParetoNbdParameters.Names, [0.5533, 10.578, 0.6062, 11.667])), // Fader & Hardie 2005 note, CDNOW
         new CliModel(FittedGammaGamma.ModelName, "Gamma-Gamma spend (Fader, Hardie & Lee 2005; Fader & Hardie 2013)", FitGammaGamma,
             Spend: (d, source) => GammaGammaParameters.FromSpan(d.Require(GammaGammaParameters.Names, source))),
+        new CliModel(FittedSbg.ModelName, "sBG contractual retention (Fader & Hardie 2007)", null, Retention: RetentionCommands.Sbg),
     ];
 
     public static string Names => string.Join(", ", Models.Select(m => m.Name));

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Clv.Models.Data;
 using Clv.Models.Estimation;
+using Clv.Models.Sbg;
 
 namespace Clv.Cli.Commands;
 
-/// <summary>`clv fit`: reads a summary, fits a model, prints the estimates and writes the model file.</summary>
+/// <summary>`clv fit`: reads a summary (survivor counts for a retention model), fits a model, prints the estimates and writes the model file.</summary>
 internal static class FitCommand
 {
     public static void Run(CliArguments args, TextWriter stdout)
@@ -16,9 +17,19 @@ internal static class FitCommand
         args.RejectUnknown();
 
         var clock = Stopwatch.StartNew();
-        var summary = CustomerSummaryCsv.Read(input);
+        Func<FitOutcome> fit;
+        if (model.Retention is { } retention)
+        {
+            var cohorts = CohortSurvivorsCsv.Read(input);
+            fit = () => retention.Fit(cohorts, options);
+        }
+        else
+        {
+            var summary = CustomerSummaryCsv.Read(input);
+            fit = () => model.Fit!(summary, options);
+        }
         var read = clock.Elapsed;
-        var outcome = model.Fit(summary, options);
+        var outcome = fit();
         var fitted = clock.Elapsed - read;
         AtomicFile.Write(output, w => w.Write(outcome.Document.ToJson()));
 
