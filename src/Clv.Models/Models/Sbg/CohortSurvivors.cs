@@ -53,7 +53,7 @@ public sealed class CohortSurvivors
     {
         var names = new string[counts.Length];
         Array.Fill(names, name);
-        return new CohortSurvivors(names, [.. Enumerable.Range(0, counts.Length)], counts, name);
+        return new CohortSurvivors(names, [.. Enumerable.Range(0, counts.Length)], counts);
     }
 
     /// <summary>Number of rows.</summary>

@@ -56,7 +56,7 @@ public readonly partial record struct SbgParameters(double Alpha, double Beta)
     public double RetentionRate(int t)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(t, 1);
-        return 1.0 - Alpha / (Alpha + Beta + (t - 1.0));
+        return (Beta + (t - 1.0)) / (Alpha + Beta + (t - 1.0));
     }
 
     /// <summary>
