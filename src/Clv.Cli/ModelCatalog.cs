@@ -1,3 +1,4 @@
+using Clv.Cli.Commands;
 using Clv.Models;
 using Clv.Models.BgBb;
 using Clv.Models.BgNbd;
@@ -6,6 +7,7 @@ using Clv.Models.Estimation;
 using Clv.Models.GammaGamma;
 using Clv.Models.MbgNbd;
 using Clv.Models.ParetoNbd;
+using Clv.Models.Sbg;
 using Clv.Models.Serialization;
 
 namespace Clv.Cli;
@@ -17,7 +19,8 @@ internal sealed record FitOutcome(ModelDocument Document, MaximumLikelihoodEstim
 /// One model as the command line knows it: its name, how to fit it, and how to turn a model file into the library's
 /// predictor — a transaction model (<see cref="Purchases"/>) or a spend model (<see cref="Spend"/>) — and the parameters
 /// `clv simulate` uses when none are given (<see cref="Defaults"/>: published CDNOW estimates, in weeks). A model on discrete
-/// opportunities (<see cref="Opportunities"/>) reads its own input format instead of a customer summary and has no <see cref="Fit"/>.
+/// opportunities (<see cref="Opportunities"/>) reads its own input format instead of a customer summary, and a contractual model
+/// (<see cref="Retention"/>) is fitted on survivor counts; neither has a <see cref="Fit"/>.
 /// </summary>
 internal sealed record CliModel(
     string Name,
@@ -26,7 +29,8 @@ internal sealed record CliModel(
     Func<ModelDocument, string, IPurchaseModel>? Purchases = null,
     Func<ModelDocument, string, GammaGammaParameters>? Spend = null,
     IReadOnlyList<KeyValuePair<string, double>>? Defaults = null,
-    OpportunityModel? Opportunities = null);
+    OpportunityModel? Opportunities = null,
+    RetentionModel? Retention = null);
 
 /// <summary>A model of x transactions in n discrete opportunities (input <c>frequency,recency,periods[,weight]</c>): how to fit it and load its parameters.</summary>
 internal sealed record OpportunityModel(Func<OpportunitySummary, FitOptions, FitOutcome> Fit, Func<ModelDocument, string, BgBbParameters> Load);
@@ -49,6 +53,7 @@ internal static class ModelCatalog
             Spend: (d, source) => GammaGammaParameters.FromSpan(d.Require(GammaGammaParameters.Names, source))),
         new CliModel(FittedBgBb.ModelName, "BG/BB (Fader, Hardie & Shang 2010)", Fit: null,
             Opportunities: new OpportunityModel(FitBgBb, (d, source) => BgBbParameters.FromSpan(d.Require(BgBbParameters.Names, source)))),
+        new CliModel(FittedSbg.ModelName, "sBG contractual retention (Fader & Hardie 2007)", null, Retention: RetentionCommands.Sbg),
     ];
 
     public static string Names => string.Join(", ", Models.Select(m => m.Name));

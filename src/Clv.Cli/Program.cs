@@ -17,8 +17,9 @@ namespace Clv.Cli
                          [--date-format yyyyMMdd] [--time-unit weeks|days|<days>|years|quarters|months] [--calibration-end yyyy-MM-dd]
                          [--observation-end yyyy-MM-dd] --output rfm.csv
                          (years|quarters|months: whole calendar periods as discrete opportunities, the bg-bb input)
-              fit        --model bg-nbd|mbg-nbd|pareto-nbd|gamma-gamma|bg-bb --input rfm.csv --output model.json [--penalizer 0]
-                         (bg-bb: --input frequency,recency,periods[,weight], e.g. the output of summarize --time-unit years)
+              fit        --model bg-nbd|mbg-nbd|pareto-nbd|gamma-gamma|bg-bb|sbg --input rfm.csv --output model.json [--penalizer 0]
+                         (bg-bb: --input frequency,recency,periods[,weight], e.g. the output of summarize --time-unit years;
+                          sbg: --input is survivor counts period,survivors[,cohort])
               predict    --model model.json --input rfm.csv --horizon 39 [--discount-rate 0.0027 [--value-horizon 52]]
                          [--spend-model gg.json [--margin 0.3]] --output predictions.csv
                          (--discount-rate adds dert, or discounted_purchases up to --value-horizon; --spend-model adds
@@ -26,6 +27,9 @@ namespace Clv.Cli
                          (a gamma-gamma model file alone needs no --horizon and predicts expected_spend)
                          (a bg-bb model: --horizon = future opportunities, p_alive = P(alive in opportunity n+1),
                           --discount-rate d per opportunity adds dert)
+              predict    --model sbg.json --horizon 12 [--input cohorts.csv] [--discount-rate 0.1] --output projection.csv
+                         (sbg: periods 0..horizon: [cohort,]period,survival,retention_rate[,expected_survivors,
+                          actual_survivors with --input][,derl with --discount-rate: DERL of a customer renewed period times])
               simulate   --model bg-nbd|mbg-nbd|pareto-nbd --customers 100000 [--seed 1] [--parameters r=0.243,alpha=4.414,a=0.793,b=2.426]
                          [--start 2025-01-01] [--acquisition-days 84] [--days 273] [--time-unit weeks]
                          [--spend-parameters p=6.25,q=3.74,gamma=15.44] [--summary-output rfm.csv] --output tx.csv

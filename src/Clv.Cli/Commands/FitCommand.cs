@@ -2,10 +2,11 @@ using System.Diagnostics;
 using Clv.Models.BgBb;
 using Clv.Models.Data;
 using Clv.Models.Estimation;
+using Clv.Models.Sbg;
 
 namespace Clv.Cli.Commands;
 
-/// <summary>`clv fit`: reads a summary, fits a model, prints the estimates and writes the model file.</summary>
+/// <summary>`clv fit`: reads a summary (survivor counts for a retention model), fits a model, prints the estimates and writes the model file.</summary>
 internal static class FitCommand
 {
     public static void Run(CliArguments args, TextWriter stdout)
@@ -22,6 +23,11 @@ internal static class FitCommand
         {
             var data = OpportunitySummaryCsv.Read(input);
             fit = () => discrete.Fit(data, options);
+        }
+        else if (model.Retention is { } retention)
+        {
+            var cohorts = CohortSurvivorsCsv.Read(input);
+            fit = () => retention.Fit(cohorts, options);
         }
         else
         {

@@ -10,14 +10,14 @@ namespace Clv.Cli.Commands;
 /// <summary>
 /// `clv predict`: per-customer predictions from a model file and a summary. A transaction model writes
 /// <c>log_likelihood,p_alive,expected_purchases</c>; a Gamma-Gamma model alone writes <c>log_likelihood,expected_spend</c>
-/// for the customers with a repeat purchase.
+/// for the customers with a repeat purchase. An sbg model writes per-period projections (see <see cref="RetentionCommands.Predict"/>).
 /// </summary>
 internal static class PredictCommand
 {
     public static void Run(CliArguments args, TextWriter stdout)
     {
         string modelPath = args.Required("model");
-        string input = args.Required("input");
+        string? inputOption = args.Optional("input");
         double? horizon = args.OptionalDouble("horizon", min: 0);
         double? discountRate = args.OptionalDouble("discount-rate", min: 0);
         double? valueHorizon = args.OptionalDouble("value-horizon", min: 0);
@@ -34,11 +34,18 @@ internal static class PredictCommand
         var model = ModelCatalog.Find(document.Model, modelPath);
         if (model.Opportunities is { } discrete)
         {
+            string input = inputOption ?? throw new UsageException("missing required option --input");
             if (valueHorizon is not null || spendPath is not null)
                 throw new UsageException($"a {model.Name} model predicts over discrete opportunities: --value-horizon and --spend-model do not apply");
             OpportunityPredictions.Run(discrete.Load(document, modelPath), horizon, discountRate, input, output, stdout);
             return;
         }
+        if (model.Retention is { } retention)
+        {
+            PredictRetention(retention.Load(document, modelPath), inputOption, horizon, discountRate, valueHorizon is null && spendPath is null, output, stdout);
+            return;
+        }
+        string summaryInput = inputOption ?? throw new UsageException("missing required option --input");
         Table table;
         if (model.Purchases is { } purchases)
         {
@@ -54,19 +61,30 @@ internal static class PredictCommand
                 ? new ValuationOptions { DiscountRate = delta, Horizon = valueHorizon ?? double.PositiveInfinity, Margin = margin ?? 1 }
                 : null;
             table = PurchaseColumns(purchases(document, modelPath), horizon ?? throw new UsageException($"missing required option --horizon (a {model.Name} model predicts purchases over a horizon)"),
-                valuation, spend, input);
+                valuation, spend, summaryInput);
         }
         else
         {
             if (horizon is not null || discountRate is not null || spendPath is not null)
                 throw new UsageException($"a {model.Name} model predicts spend per transaction: --horizon, --discount-rate and --spend-model do not apply");
-            table = SpendColumns(model.Spend!(document, modelPath), input);
+            table = SpendColumns(model.Spend!(document, modelPath), summaryInput);
         }
 
-        var summary = CustomerSummaryCsv.Read(input);
+        var summary = CustomerSummaryCsv.Read(summaryInput);
         var (rows, columns) = table(summary);
         Write(output, summary, rows, columns);
         stdout.WriteLine($"{rows.Length} customers: predictions written to {output}");
+    }
+
+    /// <summary>An sBG model file: per-period projections (<see cref="RetentionCommands.Predict"/>), for the cohorts in --input if given.</summary>
+    private static void PredictRetention(Clv.Models.Sbg.SbgParameters p, string? input, double? horizon, double? discountRate, bool onlyRetentionOptions, string output, TextWriter stdout)
+    {
+        if (!onlyRetentionOptions) throw new UsageException("an sbg model predicts retention per period: --value-horizon, --spend-model and --margin do not apply");
+        double last = horizon ?? throw new UsageException("missing required option --horizon (the last period to project, e.g. 12)");
+        if (last != Math.Floor(last) || last > 1_000_000) throw new UsageException($"--horizon for an sbg model is the last period to project, a whole number up to 1000000, but got {last.ToString(CultureInfo.InvariantCulture)}");
+        var data = input is null ? null : Clv.Models.Sbg.CohortSurvivorsCsv.Read(input);
+        int rows = RetentionCommands.Predict(p, data, (int)last, discountRate, output);
+        stdout.WriteLine($"{rows} rows (periods 0..{last.ToString(CultureInfo.InvariantCulture)}{(data is null ? "" : $", {data.CohortNames.Count} cohort(s)")}): projections written to {output}");
     }
 
     internal delegate (int[] Rows, List<(string Name, double[] Values)> Columns) Table(CustomerSummary summary);

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Clv.Models;
+using Clv.Models.Estimation;
+using Clv.Models.Sbg;
+using Clv.Models.Serialization;
+
+namespace Clv.Cli.Commands;
+
+/// <summary>
+/// A contractual-retention model as the command line knows it: fitted on cohorts' survivor counts
+/// (<c>period,survivors[,cohort]</c>) rather than on a per-customer summary, and predicting per period rather than per customer.
+/// </summary>
+/// <param name="Fit">Fits the model to survivor counts.</param>
+/// <param name="Load">The parameters in a model file.</param>
+internal sealed record RetentionModel(Func<CohortSurvivors, FitOptions, FitOutcome> Fit, Func<ModelDocument, string, SbgParameters> Load);
+
+/// <summary>`clv fit` and `clv predict` for the sBG model.</summary>
+internal static class RetentionCommands
+{
+    /// <summary>The sBG entry of <see cref="ModelCatalog"/>.</summary>
+    public static RetentionModel Sbg { get; } = new(FitSbg, (d, source) => SbgParameters.FromSpan(d.Require(SbgParameters.Names, source)));
+
+    private static FitOutcome FitSbg(CohortSurvivors data, FitOptions options)
+    {
+        var fit = new SbgModel(options).Fit(data);
+        var c = CultureInfo.InvariantCulture;
+        int last = Enumerable.Range(0, data.CohortNames.Count).Max(data.LastPeriod);
+        string[] notes =
+        [
+            string.Create(c, $"{data.CohortNames.Count} cohort(s), periods 0..{last}; mean churn probability E[theta] = {fit.Parameters.Alpha / (fit.Parameters.Alpha + fit.Parameters.Beta):F4}"),
+            string.Create(c, $"retention rate r({last + 1}) = {fit.Parameters.RetentionRate(last + 1):F4}, survival S({last + 1}) = {fit.Parameters.Survival(last + 1):F4}"),
+        ];
+        var names = SbgParameters.Names;
+        var document = new ModelDocument(FittedSbg.ModelName, [.. names.Select((n, i) => new KeyValuePair<string, double>(n, fit.Parameters.ToArray()[i]))], fit.Estimate);
+        return new FitOutcome(document, fit.Estimate, notes);
+    }
+
+    /// <summary>
+    /// Writes periods 0..<paramref name="lastPeriod"/>: <c>period,survival,retention_rate[,derl]</c>, or with survivor data
+    /// <c>cohort,period,survival,retention_rate,expected_survivors,actual_survivors[,derl]</c> for every cohort. retention_rate is
+    /// empty at period 0, actual_survivors after the cohort's last observed period; derl is DERL(d | period renewals).
+    /// </summary>
+    public static int Predict(SbgParameters p, CohortSurvivors? data, int lastPeriod, double? discountRate, string output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        string F(double v) => double.IsNaN(v) ? "" : v.ToString("R", c);
+        int rows = 0;
+        AtomicFile.Write(output, w =>
+        {
+            w.WriteLine((data is null ? "" : "cohort,") + "period,survival,retention_rate" + (data is null ? "" : ",expected_survivors,actual_survivors")
+                + (discountRate is null ? "" : ",derl"));
+            void Row(string prefix, int t, string suffix)
+            {
+                string derl = discountRate is { } d ? "," + F(p.DiscountedExpectedResidualLifetime(d, t)) : "";
+                w.WriteLine($"{prefix}{t.ToString(c)},{F(p.Survival(t))},{(t == 0 ? "" : F(p.RetentionRate(t)))}{suffix}{derl}");
+                rows++;
+            }
+            if (data is null)
+            {
+                for (int t = 0; t <= lastPeriod; t++) Row("", t, "");
+                return;
+            }
+            foreach (var cohort in p.Project(data, lastPeriod))
+                for (int t = 0; t <= lastPeriod; t++)
+                    Row(CsvText.Field(cohort.Cohort) + ",", t, $",{F(cohort.Expected[t])},{F(cohort.Actual[t])}");
+        });
+        return rows;
+    }
+}
