@@ -22,6 +22,10 @@ namespace Clv.Cli
                          (--discount-rate adds dert, or discounted_purchases up to --value-horizon; --spend-model adds
                           expected_spend and clv = margin x expected_spend x dert)
                          (a gamma-gamma model file alone needs no --horizon and predicts expected_spend)
+              evaluate   --model model.json[,model2.json] --input rfm.csv --output-dir report/ [--svg] [--horizon 39]
+                         [--holdout-duration 39] [--transactions tx.csv --customer-column id --date-column date
+                          [--date-format yyyyMMdd] [--time-unit weeks] [--calibration-end yyyy-MM-dd] [--observation-end yyyy-MM-dd]]
+                         (plots and report.md: histogram, calibration vs holdout, tracking, P(alive)/expected matrices, comparison)
               simulate   --model bg-nbd|pareto-nbd --customers 100000 [--seed 1] [--parameters r=0.243,alpha=4.414,a=0.793,b=2.426]
                          [--start 2025-01-01] [--acquisition-days 84] [--days 273] [--time-unit weeks]
                          [--summary-output rfm.csv] --output tx.csv
@@ -44,7 +48,8 @@ namespace Clv.Cli
                     case "fit": FitCommand.Run(options, stdout); break;
                     case "predict": PredictCommand.Run(options, stdout); break;
                     case "simulate": SimulateCommand.Run(options, stdout); break;
-                    default: throw new UsageException($"unknown command '{args[0]}' (summarize, fit, predict, simulate)");
+                    case "evaluate": EvaluateCommand.Run(options, stdout); break;
+                    default: throw new UsageException($"unknown command '{args[0]}' (summarize, fit, predict, simulate, evaluate)");
                 }
                 return 0;
             }
