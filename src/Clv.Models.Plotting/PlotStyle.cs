@@ -9,11 +9,17 @@ internal static class PlotStyle
     public static readonly Color Expected = new(0xff, 0x7f, 0x0e);
     public static readonly Color[] Series = [Actual, Expected, new(0x2c, 0xa0, 0x2c), new(0xd6, 0x27, 0x28), new(0x94, 0x67, 0xbd), new(0x8c, 0x56, 0x4b)];
 
+    /// <summary>DejaVu Sans where installed (most Linux machines, whose default fallback is a serif font), else ScottPlot's sans-serif choice.</summary>
+    private static readonly Lazy<string> SansFont = new(() =>
+        SkiaSharp.SKFontManager.Default.FontFamilies.Contains("DejaVu Sans", StringComparer.Ordinal) ? "DejaVu Sans" : Fonts.Sans);
+
     /// <summary>A new plot with a title and axis labels.</summary>
     public static Plot Create(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
+        plot.Font.Set(SansFont.Value);
         plot.Title(title);
+        plot.Axes.Title.Label.Bold = true;
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         return plot;

@@ -45,7 +45,7 @@ public sealed record RepeatTransactionHistogram(IReadOnlyList<HistogramBin> Bins
             for (int n = 0; n < openBin; n++) expected[n] += customers * model.ProbabilityOfPurchases(n, cohort.Key);
         }
 
-        expected[openBin] = summary.Count - expected.AsSpan(0, openBin).ToArray().Sum();
+        expected[openBin] = summary.Count - expected.Take(openBin).Sum();
         var bins = Enumerable.Range(0, openBin + 1).Select(n => new HistogramBin(n, n == openBin, (int)observed[n], expected[n])).ToArray();
         return new RepeatTransactionHistogram(bins, ChiSquareTest.Of(observed, expected, estimatedParameters));
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using Clv.Models.Data;
 using CsvHelper;
 
@@ -80,9 +79,7 @@ public sealed record RepeatTransactionLog
         options.Validate(sourceName);
         var (customerDays, firstDay, lastDay, firstLine) = ReadDays(stream, sourceName, log);
         int calibrationEnd = options.CalibrationEnd?.DayNumber ?? lastDay;
-        if (calibrationEnd < firstDay)
-            throw new ClvDataException(sourceName, firstLine, log.DateColumn,
-                $"CalibrationEnd {options.CalibrationEnd:yyyy-MM-dd} is before the first transaction ({DateOnly.FromDayNumber(firstDay):yyyy-MM-dd}); expected a date on or after it");
+        if (calibrationEnd < firstDay) throw CsvInput.CalibrationBeforeFirst(sourceName, firstLine, log.DateColumn, options.CalibrationEnd!.Value, firstDay);
         int windowEnd = options.ObservationEnd?.DayNumber ?? calibrationEnd;
         double u = options.TimeUnitDays;
 
@@ -126,10 +123,9 @@ public sealed record RepeatTransactionLog
         while (reader.Read())
         {
             string id = reader.GetString(ci) ?? string.Empty;
-            if (id.Trim().Length == 0) throw new ClvDataException(source, reader.LineNumber, headers[ci], "empty customer id; expected a non-empty identifier");
+            if (id.Trim().Length == 0) throw CsvInput.EmptyId(source, reader.LineNumber, headers[ci]);
             ReadOnlySpan<byte> dateField = reader.GetSpan(di);
-            if (!dates.TryParse(dateField, out int day))
-                throw new ClvDataException(source, reader.LineNumber, headers[di], $"cannot parse the date '{Encoding.UTF8.GetString(dateField)}'; expected {dates.Description}");
+            if (!dates.TryParse(dateField, out int day)) throw CsvInput.BadDate(source, reader.LineNumber, headers[di], dateField, dates);
             if (!ids.TryGetValue(id, out int c)) ids.Add(id, c = ids.Count);
             days.Add(((long)c << 32) | (uint)day);
             if (day < firstDay) (firstDay, firstLine) = (day, reader.LineNumber);
