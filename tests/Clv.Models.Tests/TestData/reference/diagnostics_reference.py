@@ -46,33 +46,35 @@ def read_cohorts():
     return Counter((d - origin).days for d in first.values())
 
 
+def pn_ll_pa(x, tx, T):
+    # Fader & Hardie 2005 note, section 3 (ln L) and 5 (P(alive)); the integral by the closed form of
+    # paretonbd_reference.integral_closed (2F1 at 120 digits), without that script's quadrature cross-check (slow).
+    r, alpha, s, beta = map(mpf, PN)
+    x, tx, T = mpf(x), mpf(tx), mpf(T)
+    a = r + x
+    t1 = (alpha + T) ** (-a) * (beta + T) ** (-s)
+    i = pn.integral_closed(alpha, a, beta, s + 1, tx, T) if T > tx else mpf(0)
+    pref = mp.loggamma(r + x) - mp.loggamma(r) + r * mp.log(alpha) + s * mp.log(beta)
+    return pref + mp.log(t1 + s * i), t1 / (t1 + s * i)
+
+
+def pn_pxn(n, t):
+    # P(X(t) = n) (Fader & Hardie 2006): "alive throughout" term plus the dropout term as the Euler-form integral
+    # over u = tau/(alpha+tau) of paretonbd_reference.p_x_n, by one quadrature (that script also cross-checks it).
+    r, alpha, s, beta = map(mpf, PN)
+    t = mpf(t)
+    lcoef = mp.loggamma(r + n) - mp.loggamma(r) - mp.loggamma(n + 1)
+    alive = mp.exp(lcoef + r * mp.log(alpha / (alpha + t)) + n * mp.log(t / (alpha + t)) + s * mp.log(beta / (beta + t)))
+    z = t / (alpha + t)
+    h = lambda u: u ** n * (1 - u) ** (r + s - 1) * (beta * (1 - u) + alpha * u) ** (-(s + 1))
+    grid = [z * mpf(2) ** (-k) for k in range(64, -1, -4)]
+    died = mp.quad(h, [mpf(0)] + grid) * mp.exp(lcoef + mp.log(alpha) + mp.log(s) + s * mp.log(beta))
+    return alive + died
+
+
 def models():
     def bg_ll_pa(x, tx, T):
         return bg.loglik(*BG, x, tx, T), bg.p_alive(*BG, x, tx, T)
-
-    def pn_ll_pa(x, tx, T):
-        # Fader & Hardie 2005 note, section 3 (ln L) and 5 (P(alive)); the integral by the closed form of
-        # paretonbd_reference.integral_closed (2F1 at 120 digits), without that script's quadrature cross-check (slow).
-        r, alpha, s, beta = map(mpf, PN)
-        x, tx, T = mpf(x), mpf(tx), mpf(T)
-        a = r + x
-        t1 = (alpha + T) ** (-a) * (beta + T) ** (-s)
-        i = pn.integral_closed(alpha, a, beta, s + 1, tx, T) if T > tx else mpf(0)
-        pref = mp.loggamma(r + x) - mp.loggamma(r) + r * mp.log(alpha) + s * mp.log(beta)
-        return pref + mp.log(t1 + s * i), t1 / (t1 + s * i)
-
-    def pn_pxn(n, t):
-        # P(X(t) = n) (Fader & Hardie 2006): "alive throughout" term plus the dropout term as the Euler-form integral
-        # over u = tau/(alpha+tau) of paretonbd_reference.p_x_n, by one quadrature (that script also cross-checks it).
-        r, alpha, s, beta = map(mpf, PN)
-        t = mpf(t)
-        lcoef = mp.loggamma(r + n) - mp.loggamma(r) - mp.loggamma(n + 1)
-        alive = mp.exp(lcoef + r * mp.log(alpha / (alpha + t)) + n * mp.log(t / (alpha + t)) + s * mp.log(beta / (beta + t)))
-        z = t / (alpha + t)
-        h = lambda u: u ** n * (1 - u) ** (r + s - 1) * (beta * (1 - u) + alpha * u) ** (-(s + 1))
-        grid = [z * mpf(2) ** (-k) for k in range(64, -1, -4)]
-        died = mp.quad(h, [mpf(0)] + grid) * mp.exp(lcoef + mp.log(alpha) + mp.log(s) + s * mp.log(beta))
-        return alive + died
 
     return {
         "bg-nbd": dict(
@@ -88,7 +90,20 @@ def models():
     }
 
 
+def check_fast_pareto_routes():
+    for check_n, check_t in [(0, 38.86), (3, 30.0)]:  # the fast P(X(t)=n) against the cross-checked one
+        u, v = pn_pxn(check_n, check_t), pn.p_x_n(*PN, check_n, check_t)
+        if abs(u - v) > mpf("1e-20") * abs(v):
+            raise SystemExit(f"P(X(t)=n) disagrees at n={check_n}, t={check_t}: {u} vs {v}")
+    for (x, tx, T) in [(2, 30.428571428571427, 38.857142857142854), (0, 0.0, 30.0)]:  # ln L, P(alive) against the quadrature route
+        u, v = pn_ll_pa(x, tx, T), pn.loglik_palive(*PN, x, tx, T)
+        if abs(u[0] - v[0]) > mpf("1e-20") * abs(v[0]) or abs(u[1] - v[1]) > mpf("1e-20") * abs(v[1]):
+            raise SystemExit(f"ln L / P(alive) disagree at {(x, tx, T)}: {u} vs {v}")
+
+
 def main():
+    check_fast_pareto_routes()
+    print("fast Pareto/NBD routes agree with paretonbd_reference.py", flush=True)
     cbs = read_cbs()
     cohorts = read_cohorts()
     N = len(cbs)
@@ -161,16 +176,6 @@ def main():
             put(name, "matrix_p_alive", f"{x}:{j}", pa)
             put(name, "matrix_expected", f"{x}:{j}", m["ey"](x, tx, Tmax, HOLDOUT, pa))
         print(name, "done", flush=True)
-        for check_n, check_t in [(0, 38.86), (3, 30.0)]:  # the fast P(X(t)=n) against the cross-checked one
-            if name == "pareto-nbd":
-                u, v = pn_pxn(check_n, check_t), pn.p_x_n(*PN, check_n, check_t)
-                if abs(u - v) > mpf("1e-20") * abs(v):
-                    raise SystemExit(f"P(X(t)=n) disagrees at n={check_n}, t={check_t}: {u} vs {v}")
-        for (x, tx, T) in [(2, 30.428571428571427, 38.857142857142854), (0, 0.0, 30.0)]:  # ln L, P(alive) against the quadrature route
-            if name == "pareto-nbd":
-                u, v = pn_ll_pa(x, tx, T), pn.loglik_palive(*PN, x, tx, T)
-                if abs(u[0] - v[0]) > mpf("1e-20") * abs(v[0]) or abs(u[1] - v[1]) > mpf("1e-20") * abs(v[1]):
-                    raise SystemExit(f"ln L / P(alive) disagree at {(x, tx, T)}: {u} vs {v}")
 
     with open(OUT, "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
