@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Clv.Cli.Bench;
 using Clv.Models.BgNbd;
 using Clv.Models.Data;
 using Clv.Models.Kernels;
@@ -7,7 +8,7 @@ namespace Clv.Models.Benchmarks;
 
 /// <summary>BG/NBD: one value+gradient pass of the log-likelihood, and a whole fit, over simulated customers.</summary>
 [MemoryDiagnoser]
-public class BgNbdBenchmarks
+public class BgNbdBenchmarks : IWorkSize
 {
     private CustomerSummary summary = null!;
     private FrequencySegments segments = null!;
@@ -27,7 +28,7 @@ public class BgNbdBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        summary = SimulatedData.BgNbd(Customers);
+        summary = BenchData.Customers(Customers, seed: 42);
         segments = FrequencySegments.Create(summary.Frequency, summary.Recency, summary.T, []);
         pieceSums = new double[segments.Pieces.Length * BgNbdLikelihood.SumCount];
     }
@@ -37,4 +38,6 @@ public class BgNbdBenchmarks
 
     [Benchmark(Description = "fit")]
     public double Fit() => new BgNbdModel(new Estimation.FitOptions { MaxDegreeOfParallelism = Threads, VectorWidth = Width }).Fit(summary).LogLikelihood;
+
+    public (long Customers, long Transactions) WorkSize(string method) => (Customers, BenchData.Transactions(BenchData.Customers(Customers, seed: 42)));
 }

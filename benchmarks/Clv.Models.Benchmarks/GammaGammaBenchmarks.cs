@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Clv.Cli.Bench;
 using Clv.Models.Estimation;
 using Clv.Models.GammaGamma;
 using Clv.Models.Kernels;
@@ -7,7 +8,7 @@ namespace Clv.Models.Benchmarks;
 
 /// <summary>Gamma-Gamma: one value+gradient pass and a whole fit over simulated repeat customers.</summary>
 [MemoryDiagnoser]
-public class GammaGammaBenchmarks
+public class GammaGammaBenchmarks : IWorkSize
 {
     private double[] frequency = null!;
     private double[] monetary = null!;
@@ -27,14 +28,17 @@ public class GammaGammaBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        (frequency, monetary) = SimulatedData.RepeatSpend(Customers);
+        (frequency, monetary) = BenchData.RepeatSpend(Customers, seed: 42);
         segments = GammaGammaLikelihood.Layout(frequency, monetary, []);
         pieceSums = new double[segments.Pieces.Length * GammaGammaLikelihood.SumCount];
     }
 
     [Benchmark(Description = "LL+gradient pass")]
-    public double LogLikelihoodAndGradient() => GammaGammaLikelihood.ValueAndGradient(segments, SimulatedData.CdnowSpend, gradient, pieceSums, Threads, Width);
+    public double LogLikelihoodAndGradient() => GammaGammaLikelihood.ValueAndGradient(segments, BenchData.Spend, gradient, pieceSums, Threads, Width);
 
     [Benchmark(Description = "fit")]
     public double Fit() => new GammaGammaModel(new FitOptions { MaxDegreeOfParallelism = Threads, VectorWidth = Width }).Fit(frequency, monetary).LogLikelihood;
+
+    /// <summary>Repeat customers and all their transactions (x repeat purchases plus the first).</summary>
+    public (long Customers, long Transactions) WorkSize(string method) => (Customers, Customers + (long)BenchData.RepeatSpend(Customers, seed: 42).Frequency.Sum());
 }

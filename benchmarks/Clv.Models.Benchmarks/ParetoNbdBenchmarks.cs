@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Clv.Cli.Bench;
 using Clv.Models.Data;
 using Clv.Models.Estimation;
 using Clv.Models.Kernels;
@@ -8,7 +9,7 @@ namespace Clv.Models.Benchmarks;
 
 /// <summary>Pareto/NBD: one value+gradient pass of the log-likelihood (over the collapsed rows) and a whole fit.</summary>
 [MemoryDiagnoser]
-public class ParetoNbdBenchmarks
+public class ParetoNbdBenchmarks : IWorkSize
 {
     private CustomerSummary summary = null!;
     private FrequencySegments segments = null!;
@@ -27,15 +28,17 @@ public class ParetoNbdBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        summary = SimulatedData.ParetoNbd(Customers);
+        summary = BenchData.ParetoNbdCustomers(Customers, seed: 42);
         segments = FrequencySegments.Create(summary.Frequency, summary.Recency, summary.T, []);
         pieceSums = new double[segments.Pieces.Length * ParetoNbdLikelihood.SumCount];
         Console.WriteLine($"// {Customers} customers, {segments.Count} distinct rows");
     }
 
     [Benchmark(Description = "LL+gradient pass")]
-    public double LogLikelihoodAndGradient() => ParetoNbdLikelihood.ValueAndGradient(segments, SimulatedData.CdnowParetoNbd, gradient, pieceSums, Threads, Width);
+    public double LogLikelihoodAndGradient() => ParetoNbdLikelihood.ValueAndGradient(segments, BenchData.ParetoNbd, gradient, pieceSums, Threads, Width);
 
     [Benchmark(Description = "fit")]
     public double Fit() => new ParetoNbdModel(new FitOptions { MaxDegreeOfParallelism = Threads, VectorWidth = Width }).Fit(summary).LogLikelihood;
+
+    public (long Customers, long Transactions) WorkSize(string method) => (Customers, BenchData.Transactions(BenchData.ParetoNbdCustomers(Customers, seed: 42)));
 }

@@ -28,7 +28,10 @@ namespace Clv.Cli
                          (plots and report.md: histogram, calibration vs holdout, tracking, P(alive)/expected matrices, comparison)
               simulate   --model bg-nbd|pareto-nbd --customers 100000 [--seed 1] [--parameters r=0.243,alpha=4.414,a=0.793,b=2.426]
                          [--start 2025-01-01] [--acquisition-days 84] [--days 273] [--time-unit weeks]
-                         [--summary-output rfm.csv] --output tx.csv
+                         [--spend-parameters p=6.25,q=3.74,gamma=15.44] [--summary-output rfm.csv] --output tx.csv
+                         (--spend-parameters adds an amount column drawn from a Gamma-Gamma model)
+              bench      [--scale 1] [--repeat 5] [--threads N] [--work-dir /tmp] [--output bench.md]
+                         (times the performance table on seeded simulated data; --scale 0.1 for a quick look)
             """;
 
         /// <summary>Runs one command; returns the process exit code (0 ok, 1 bad input or failed fit, 2 usage).</summary>
@@ -48,8 +51,9 @@ namespace Clv.Cli
                     case "fit": FitCommand.Run(options, stdout); break;
                     case "predict": PredictCommand.Run(options, stdout); break;
                     case "simulate": SimulateCommand.Run(options, stdout); break;
+                    case "bench": BenchCommand.Run(options, stdout); break;
                     case "evaluate": EvaluateCommand.Run(options, stdout); break;
-                    default: throw new UsageException($"unknown command '{args[0]}' (summarize, fit, predict, simulate, evaluate)");
+                    default: throw new UsageException($"unknown command '{args[0]}' (summarize, fit, predict, simulate, bench, evaluate)");
                 }
                 return 0;
             }

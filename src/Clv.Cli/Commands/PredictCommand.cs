@@ -62,9 +62,10 @@ internal static class PredictCommand
         stdout.WriteLine($"{rows.Length} customers: predictions written to {output}");
     }
 
-    private delegate (int[] Rows, List<(string Name, double[] Values)> Columns) Table(CustomerSummary summary);
+    internal delegate (int[] Rows, List<(string Name, double[] Values)> Columns) Table(CustomerSummary summary);
 
-    private static Table PurchaseColumns(IPurchaseModel model, double horizon, ValuationOptions? valuation, GammaGammaParameters? spend, string input) => summary =>
+    /// <summary>The columns of `clv predict` for a transaction model (and optionally valuation and spend).</summary>
+    internal static Table PurchaseColumns(IPurchaseModel model, double horizon, ValuationOptions? valuation, GammaGammaParameters? spend, string input) => summary =>
     {
         int n = summary.Count;
         var ll = new double[n];
@@ -100,21 +101,24 @@ internal static class PredictCommand
 
     private static int[] AllRows(int n) => Enumerable.Range(0, n).ToArray();
 
-    private static void Write(string output, CustomerSummary summary, int[] rows, List<(string Name, double[] Values)> columns) =>
+    /// <summary>Writes <c>customer_id</c> and the columns for the given rows (round-trip number format), atomically.</summary>
+    internal static void Write(string output, CustomerSummary summary, int[] rows, List<(string Name, double[] Values)> columns) =>
         AtomicFile.Write(output, w =>
         {
             w.Write("customer_id");
             foreach (var (name, _) in columns) w.Write("," + name);
-            w.WriteLine();
+            w.Write('\n');
+            Span<char> number = stackalloc char[32];
             for (int k = 0; k < rows.Length; k++)
             {
                 w.Write(CsvText.Field(summary.CustomerIds[rows[k]]));
                 foreach (var (_, values) in columns)
                 {
                     w.Write(',');
-                    w.Write(values[k].ToString("R", CultureInfo.InvariantCulture));
+                    values[k].TryFormat(number, out int length, "R", CultureInfo.InvariantCulture);
+                    w.Write(number[..length]);
                 }
-                w.WriteLine();
+                w.Write('\n');
             }
         });
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Clv.Models;
 using Clv.Models.Data;
+using Clv.Models.GammaGamma;
 using Clv.Models.Serialization;
 
 namespace Clv.Cli.Commands;
@@ -29,13 +30,16 @@ internal static class SimulateCommand
             AcquisitionDays = args.OptionalInt("acquisition-days", min: 1) ?? 84,
             ObservationDays = args.OptionalInt("days", min: 1) ?? 273,
             TimeUnitDays = unitDays,
+            Spend = args.Optional("spend-parameters") is { } spend
+                ? GammaGammaParameters.FromSpan(new ModelDocument(FittedGammaGamma.ModelName, ParseParameters(spend, "spend-parameters")).Require(GammaGammaParameters.Names, "--spend-parameters"))
+                : null,
         };
         if (options.AcquisitionDays > options.ObservationDays) throw new UsageException("--acquisition-days must not exceed --days");
         string? summaryOutput = args.Optional("summary-output");
         string output = args.Required("output");
         args.RejectUnknown();
 
-        var document = new ModelDocument(model.Name, parameters is null ? model.Defaults : ParseParameters(parameters));
+        var document = new ModelDocument(model.Name, parameters is null ? model.Defaults : ParseParameters(parameters, "parameters"));
         IPurchaseModel purchases = model.Purchases(document, "--parameters");
         long transactions = 0;
         AtomicFile.Write(output, log =>
@@ -49,14 +53,14 @@ internal static class SimulateCommand
     }
 
     /// <summary>"r=0.243,alpha=4.414,..." as name/value pairs (the model checks names and values).</summary>
-    private static List<KeyValuePair<string, double>> ParseParameters(string text)
+    private static List<KeyValuePair<string, double>> ParseParameters(string text, string option)
     {
         var list = new List<KeyValuePair<string, double>>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             int eq = part.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0 || !double.TryParse(part[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-                throw new UsageException($"option --parameters expects name=value pairs separated by commas (e.g. r=0.243,alpha=4.414) but got '{part}'");
+                throw new UsageException($"option --{option} expects name=value pairs separated by commas (e.g. r=0.243,alpha=4.414) but got '{part}'");
             list.Add(new(part[..eq].Trim(), v));
         }
         return list;

@@ -25,6 +25,13 @@ public sealed record LogSimulationOptions
     /// <summary>Days per model time unit (7 for parameters estimated in weeks).</summary>
     public double TimeUnitDays { get; init; } = 7;
 
+    /// <summary>
+    /// A spend model, or null for a log without amounts. When set, every transaction gets an amount drawn from the Gamma-Gamma
+    /// story (ν ~ Gamma(q, γ) per customer, each amount ~ Gamma(p, ν)), rounded to cents, in a third column <c>amount</c>,
+    /// and the summary gets <c>monetary_value</c> (the mean repeat-day amount, as the summariser computes it).
+    /// </summary>
+    public GammaGamma.GammaGammaParameters? Spend { get; init; }
+
     /// <summary>The last day of the log: the calibration end of the simulated customers' summary.</summary>
     public DateOnly End => Start.AddDays(ObservationDays - 1);
 
@@ -35,6 +42,7 @@ public sealed record LogSimulationOptions
         if (AcquisitionDays < 1 || AcquisitionDays > ObservationDays)
             throw new ArgumentOutOfRangeException(nameof(AcquisitionDays), AcquisitionDays, $"must be in 1..{ObservationDays} (the observation days)");
         if (!(TimeUnitDays > 0 && double.IsFinite(TimeUnitDays))) throw new ArgumentOutOfRangeException(nameof(TimeUnitDays), TimeUnitDays, "must be finite and > 0");
+        Spend?.Validate();
         if (Start.DayNumber + (long)ObservationDays > DateOnly.MaxValue.DayNumber) throw new ArgumentOutOfRangeException(nameof(ObservationDays), ObservationDays, "the log would end after 9999-12-31");
     }
 }

@@ -42,7 +42,7 @@ internal sealed class FrequencySegments
     /// <summary>T in segment order (column 1 of an RFM layout).</summary>
     public double[] T => columns[1];
 
-    /// <summary>Per-row column <paramref name="k"/> in segment order, in the order given to <see cref="Create(ReadOnlySpan{double}, ReadOnlySpan{double}, double[][], bool)"/>.</summary>
+    /// <summary>Per-row column <paramref name="k"/> in segment order, in the order given to <see cref="Create(ReadOnlySpan{double}, ReadOnlySpan{double}, double[][])"/>.</summary>
     public double[] Column(int k) => columns[k];
 
     /// <summary>Row weights in segment order: the sum of the weights (1 for a raw customer) of the identical input rows a row stands for.</summary>
@@ -75,20 +75,18 @@ internal sealed class FrequencySegments
     {
         if (tx.Length != x.Length || t.Length != x.Length)
             throw new ArgumentException("frequency, recency and T must have the same length.");
-        return Create(x, weights, [tx.ToArray(), t.ToArray()], collapse: true);
+        var distinct = DistinctRows.Collapse(x, tx, t, weights);
+        return Create(distinct.X, distinct.Weight, [distinct.Recency, distinct.T]);
     }
 
     /// <summary>
-    /// Any per-row columns, segmented by x by a stable counting sort, identical rows collapsed. Inputs must already be
-    /// validated (x non-negative whole numbers, no NaN).
+    /// Any per-row columns, segmented by x by a stable counting sort (rows are not collapsed: for continuous columns such
+    /// as mean spend, hashing every row costs more than it saves). Inputs must already be validated (x non-negative whole
+    /// numbers, no NaN).
     /// </summary>
     /// <param name="weights">Per-row weights, or empty for unit weights.</param>
     /// <param name="columns">Per-row columns in the caller's order; each is copied into segment order.</param>
-    /// <param name="collapse">
-    /// Whether to collapse identical rows: worth it for day-grained (x, t_x, T), which repeat a lot; not for continuous
-    /// columns such as mean spend, where hashing every row costs more than it saves.
-    /// </param>
-    public static FrequencySegments Create(ReadOnlySpan<double> x, ReadOnlySpan<double> weights, double[][] columns, bool collapse = false)
+    public static FrequencySegments Create(ReadOnlySpan<double> x, ReadOnlySpan<double> weights, double[][] columns)
     {
         int n = x.Length;
         if (weights.Length != 0 && weights.Length != n) throw new ArgumentException("weights must be empty or have one value per row.");
@@ -114,44 +112,26 @@ internal sealed class FrequencySegments
         var next = counts.AsSpan(0, maxX + 1).ToArray();
         for (int i = 0; i < n; i++) order[next[(int)x[i]]++] = i;
 
-        // Collapse identical rows inside each segment, keeping the first occurrence's position (deterministic).
         int columnCount = columns.Length;
         var sorted = new double[columnCount][];
         for (int c = 0; c < columnCount; c++) sorted[c] = new double[n];
         var w = new double[n];
         var segmentWeight = new double[distinct];
-        var rowOf = collapse ? new Dictionary<int, int>(new RowComparer(columns)) : null;
-        int rows = 0;
         double total = 0;
         for (int s = 0; s < distinct; s++)
         {
-            rowOf?.Clear();
-            int first = rows;
             double sw = 0;
             for (int j = segmentStart[s]; j < segmentStart[s + 1]; j++)
             {
                 int i = order[j];
                 double wi = weights.Length == 0 ? 1.0 : weights[i];
                 sw += wi;
-                if (rowOf is not null)
-                {
-                    if (rowOf.TryGetValue(i, out int row))
-                    {
-                        w[row] += wi;
-                        continue;
-                    }
-                    rowOf.Add(i, rows);
-                }
-                for (int c = 0; c < columnCount; c++) sorted[c][rows] = columns[c][i];
-                w[rows++] = wi;
+                for (int c = 0; c < columnCount; c++) sorted[c][j] = columns[c][i];
+                w[j] = wi;
             }
-            segmentStart[s] = first;
             segmentWeight[s] = sw;
             total += sw;
         }
-        segmentStart[distinct] = rows;
-        for (int c = 0; c < columnCount; c++) Array.Resize(ref sorted[c], rows);
-        Array.Resize(ref w, rows);
 
         var pieces = new List<Piece>(n / PieceSize + distinct + 1);
         for (int s = 0; s < distinct; s++)
@@ -161,23 +141,5 @@ internal sealed class FrequencySegments
         }
 
         return new FrequencySegments(frequencies, segmentStart, sorted, w, [.. pieces], segmentWeight, total);
-    }
-
-    /// <summary>Rows of the input are equal when every column holds the same value (inputs are validated: no NaN).</summary>
-    private sealed class RowComparer(double[][] columns) : IEqualityComparer<int>
-    {
-        public bool Equals(int i, int j)
-        {
-            foreach (var c in columns)
-                if (c[i] != c[j]) return false;
-            return true;
-        }
-
-        public int GetHashCode(int i)
-        {
-            var h = new HashCode();
-            foreach (var c in columns) h.Add(c[i]);
-            return h.ToHashCode();
-        }
     }
 }

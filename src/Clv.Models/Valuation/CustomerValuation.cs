@@ -10,6 +10,8 @@ namespace Clv.Models.Valuation;
 /// transaction models are assumed independent, as the Gamma-Gamma model requires (see
 /// <see cref="FittedGammaGamma.FrequencySpendCorrelation"/>). Customers with no repeat purchase get the population mean
 /// spend. Units: CLV is in the currency of the monetary column, discounted to T (the end of calibration).
+/// The transaction columns are computed once per distinct (x, t_x, T) and spread over
+/// <see cref="ValuationOptions.MaxDegreeOfParallelism"/> threads; the result does not depend on the number of threads.
 /// </summary>
 public static class CustomerValuation
 {
@@ -27,18 +29,13 @@ public static class CustomerValuation
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         int n = summary.Count;
-        var x = summary.Frequency;
-        var alive = new double[n];
-        purchases.ProbabilityAlive(x, summary.Recency, summary.T, alive);
+        var rows = new DistinctCustomerRows(summary, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
+        var alive = rows.Column(purchases.ProbabilityAlive);
         double? purchaseHorizon = options.PurchaseHorizon ?? (double.IsFinite(options.Horizon) ? options.Horizon : null);
-        double[]? expected = null;
-        if (purchaseHorizon is { } h)
-        {
-            expected = new double[n];
-            purchases.ExpectedPurchases(h, x, summary.Recency, summary.T, expected);
-        }
-        var det = new double[n];
-        purchases.DiscountedExpectedTransactions(options.DiscountRate, options.Horizon, x, summary.Recency, summary.T, det);
+        double[]? expected = purchaseHorizon is { } h
+            ? rows.Column((x, tx, t, result) => purchases.ExpectedPurchases(h, x, tx, t, result))
+            : null;
+        var det = rows.Column((x, tx, t, result) => purchases.DiscountedExpectedTransactions(options.DiscountRate, options.Horizon, x, tx, t, result));
 
         double[]? expectedSpend = null, value = null;
         if (spend is { } gg)

@@ -18,6 +18,9 @@ public sealed record ValuationOptions
     /// <summary>Horizon of the undiscounted expected-purchases column E[Y(t) | x, t_x, T]; null to use <see cref="Horizon"/> when it is finite, else none.</summary>
     public double? PurchaseHorizon { get; init; }
 
+    /// <summary>Threads for the per-customer columns; null for one per processor.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
     /// <summary>
     /// The continuous rate per time unit equivalent to an effective rate per period: ln(1 + <paramref name="ratePerPeriod"/>) /
     /// <paramref name="unitsPerPeriod"/> (e.g. 0.15 a year and 52 weeks a year).
@@ -34,6 +37,7 @@ public sealed record ValuationOptions
         if (!(DiscountRate >= 0 && double.IsFinite(DiscountRate))) throw new ArgumentOutOfRangeException(nameof(DiscountRate), DiscountRate, "must be finite and >= 0");
         if (!(Horizon > 0)) throw new ArgumentOutOfRangeException(nameof(Horizon), Horizon, "must be > 0 (+infinity for the whole residual lifetime)");
         if (!(Margin >= 0 && double.IsFinite(Margin))) throw new ArgumentOutOfRangeException(nameof(Margin), Margin, "must be finite and >= 0");
+        if (MaxDegreeOfParallelism is { } m && m < 1) throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), m, "must be >= 1");
         if (PurchaseHorizon is { } h && !(h >= 0 && double.IsFinite(h))) throw new ArgumentOutOfRangeException(nameof(PurchaseHorizon), h, "must be finite and >= 0");
     }
 }

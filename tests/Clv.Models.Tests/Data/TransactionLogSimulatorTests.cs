@@ -40,6 +40,33 @@ public class TransactionLogSimulatorTests
     }
 
     [Fact]
+    public void With_a_spend_model_amounts_are_cents_and_the_summary_matches_the_summariser_including_monetary_value()
+    {
+        var spend = new GammaGamma.GammaGammaParameters(6.2488, 3.7446, 15.4477);
+        var log = new StringWriter();
+        var summary = new StringWriter();
+        var simulation = new LogSimulationOptions { Customers = TransactionLogSimulator.BlockSize + 900, Seed = 5, Spend = spend };
+        long n = TransactionLogSimulator.Write(Cdnow, simulation, log, summary);
+        var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("customer_id,date,amount", lines[0]);
+        Assert.Equal(n, lines.Length - 1);
+        var amounts = lines.Skip(1).Select(l => l.Split(',')[2]).ToArray();
+        Assert.All(amounts, a => Assert.Matches(@"^[0-9]+\.[0-9]{2}$", a));
+        // Each amount ~ Gamma(p, ν), ν ~ Gamma(q, γ): E[amount] = pγ/(q − 1) = 35.8 (customers weigh by their purchases, so a
+        // loose check of the draw; the exact check is the summary below).
+        double mean = amounts.Average(a => double.Parse(a, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(mean, 0.85 * spend.P * spend.Gamma / (spend.Q - 1), 1.15 * spend.P * spend.Gamma / (spend.Q - 1));
+
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(log.ToString()));
+        var options = new SummaryOptions { TimeUnitDays = 7, CalibrationEnd = simulation.End };
+        var result = Summarizer.Summarize(stream, "sim.csv", new TransactionLogOptions { CustomerColumn = "customer_id", DateColumn = "date", AmountColumn = "amount" }, options);
+        var written = new StringWriter();
+        CustomerSummaryCsv.Write(result.Summary, written);
+        Assert.StartsWith("customer_id,frequency,recency,T,monetary_value\n", summary.ToString());
+        Assert.Equal(written.ToString(), summary.ToString());
+    }
+
+    [Fact]
     public void Same_seed_same_bytes_other_seed_other_log()
     {
         var a = Simulate(2000, 7);
@@ -110,6 +137,15 @@ public class TransactionLogSimulatorTests
             "--calibration-end", "2025-09-30", "--output", cli.PathOf("p-rfm2.csv"));
         Assert.True(summarized.Exit == 0, summarized.Err);
         Assert.Equal(File.ReadAllText(cli.PathOf("p-rfm.csv")), File.ReadAllText(cli.PathOf("p-rfm2.csv")));
+
+        var spend = cli.Run("simulate", "--model", "bg-nbd", "--customers", "300", "--spend-parameters", "p=6.25,q=3.74,gamma=15.44",
+            "--summary-output", cli.PathOf("s-rfm.csv"), "--output", cli.PathOf("s-tx.csv"));
+        Assert.True(spend.Exit == 0, spend.Err);
+        Assert.Equal("customer_id,date,amount", File.ReadLines(cli.PathOf("s-tx.csv")).First());
+        Assert.Equal("customer_id,frequency,recency,T,monetary_value", File.ReadLines(cli.PathOf("s-rfm.csv")).First());
+        var badSpend = cli.Run("simulate", "--model", "bg-nbd", "--customers", "5", "--spend-parameters", "p=6.25,q=3.74", "--output", cli.PathOf("x.csv"));
+        Assert.Equal(1, badSpend.Exit);
+        Assert.Contains("gamma", badSpend.Err);
 
         Assert.Equal(2, cli.Run("simulate", "--model", "gamma-gamma", "--customers", "5", "--output", cli.PathOf("x.csv")).Exit);
         Assert.Equal(2, cli.Run("simulate", "--model", "bg-nbd", "--customers", "0", "--output", cli.PathOf("x.csv")).Exit);

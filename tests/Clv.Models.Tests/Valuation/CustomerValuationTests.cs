@@ -64,6 +64,38 @@ public class CustomerValuationTests
     }
 
     [Fact]
+    public void Columns_over_distinct_rows_equal_the_per_customer_formulas_for_any_thread_count()
+    {
+        // 30k simulated customers on a day grid: many repeated (x, t_x, T) rows, more distinct rows than one chunk.
+        var ages = Enumerable.Range(0, 30_000).Select(i => (27 * 7 + i % 85) / 7.0).ToArray();
+        var sim = BgNbdSimulator.Simulate(Bg, ages, 11);
+        var summary = new CustomerSummary(sim.CustomerIds, sim.Frequency, [.. sim.Recency.Select(r => Math.Floor(r * 7) / 7)], sim.T);
+        IPurchaseModel[] models = [Bg, Pnbd];
+        foreach (var model in models)
+        {
+            var one = CustomerValuation.Compute(model, summary, new ValuationOptions { DiscountRate = Weekly15, PurchaseHorizon = 52, MaxDegreeOfParallelism = 1 });
+            var two = CustomerValuation.Compute(model, summary, new ValuationOptions { DiscountRate = Weekly15, PurchaseHorizon = 52, MaxDegreeOfParallelism = 2 });
+            Assert.Equal(one.ProbabilityAlive, two.ProbabilityAlive);
+            Assert.Equal(one.ExpectedPurchases, two.ExpectedPurchases);
+            Assert.Equal(one.DiscountedExpectedTransactions, two.DiscountedExpectedTransactions);
+            for (int i = 0; i < summary.Count; i += 97)
+            {
+                double[] x = [summary.Frequency[i]], tx = [summary.Recency[i]], t = [summary.T[i]], r = new double[1];
+                model.ProbabilityAlive(x, tx, t, r);
+                Assert.Equal(r[0], one.ProbabilityAlive[i]);
+                model.ExpectedPurchases(52, x, tx, t, r);
+                Assert.Equal(r[0], one.ExpectedPurchases![i]);
+                model.DiscountedExpectedTransactions(Weekly15, double.PositiveInfinity, x, tx, t, r);
+                Assert.Equal(r[0], one.DiscountedExpectedTransactions[i]);
+            }
+        }
+        // The BG/NBD column form (bracket of eq. 10 cached per (x, T)) equals the one-customer formula.
+        var bg = CustomerValuation.Compute(Bg, summary, new ValuationOptions { DiscountRate = Weekly15, PurchaseHorizon = 52 });
+        for (int i = 0; i < summary.Count; i += 101)
+            Assert.Equal(BgNbdPredictions.ExpectedPurchases(Bg, 52, summary.Frequency[i], summary.Recency[i], summary.T[i]), bg.ExpectedPurchases![i]);
+    }
+
+    [Fact]
     public void Ranking_helpers_order_by_value()
     {
         var table = CustomerValuation.Compute(Pnbd, Cdnow(), new ValuationOptions { DiscountRate = Weekly15 }, Gg);

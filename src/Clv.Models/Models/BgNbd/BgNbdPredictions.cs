@@ -64,12 +64,21 @@ public static partial class BgNbdPredictions
     /// <summary>
     /// <see cref="ExpectedPurchases(in BgNbdParameters, double, double, double, double)"/> for every customer over the same horizon:
     /// <c>result[i] = E[Y(t) | x[i], tx[i], T[i]]</c>.
+    /// The bracket of eq. (10) depends on (x, T) only, so it is evaluated once per distinct (x, T) and multiplied by each customer's
+    /// P(alive).
     /// </summary>
     /// <exception cref="ArgumentException">The spans' lengths differ.</exception>
     public static void ExpectedPurchases(in BgNbdParameters p, double t, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> T, Span<double> result)
     {
         PurchaseModelSpans.CheckLengths(x.Length, tx.Length, T.Length, result.Length);
-        for (int i = 0; i < x.Length; i++) result[i] = ExpectedPurchases(p, t, x[i], tx[i], T[i]);
+        if (t <= 0)
+        {
+            result.Clear();
+            return;
+        }
+        var q = p;
+        GivenAliveCache.Fill(x, tx, T, result, (xi, ti) => Hyp2F1Difference.Evaluate(q.R + xi, q.A, q.B + xi, t / (q.Alpha + ti)),
+            (xi, txi, ti) => ProbabilityAlive(q, xi, txi, ti));
     }
 
 }

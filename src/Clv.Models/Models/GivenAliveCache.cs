@@ -1,8 +1,9 @@
-namespace Clv.Models.Valuation;
+namespace Clv.Models;
 
 /// <summary>
-/// The "given alive" factor of DET depends on a customer's (x, T) only (t_x acts through P(alive)), so a column of customers
-/// evaluates it once per distinct (x, T) — a few hundred values for a customer base acquired over a few months.
+/// Predictions of the form P(alive | x, t_x, T) · f(x, T): the "given alive" factor of E[Y(t)] (BG/NBD) and of DET depends on a
+/// customer's (x, T) only (t_x acts through P(alive)), so a column of customers evaluates it once per distinct (x, T) — a few
+/// hundred values for a customer base acquired over a few months.
 /// </summary>
 internal static class GivenAliveCache
 {
