@@ -7,7 +7,7 @@ internal static class PlotStyle
 {
     public static readonly Color Actual = new(0x1f, 0x77, 0xb4);
     public static readonly Color Expected = new(0xff, 0x7f, 0x0e);
-    public static readonly Color[] Series = [Actual, Expected, new(0x2c, 0xa0, 0x2c), new(0xd6, 0x27, 0x28), new(0x94, 0x67, 0xbd), new(0x8c, 0x56, 0x4b)];
+    public static readonly IReadOnlyList<Color> Series = [Actual, Expected, new(0x2c, 0xa0, 0x2c), new(0xd6, 0x27, 0x28), new(0x94, 0x67, 0xbd), new(0x8c, 0x56, 0x4b)];
 
     /// <summary>DejaVu Sans where installed (most Linux machines, whose default fallback is a serif font), else ScottPlot's sans-serif choice.</summary>
     private static readonly Lazy<string> SansFont = new(() =>
@@ -36,7 +36,7 @@ internal static class PlotStyle
                 Position = i - 0.4 + width * (s + 0.5),
                 Value = double.IsFinite(v) ? v : 0,
                 Size = width * 0.95,
-                FillColor = Series[s % Series.Length],
+                FillColor = Series[s % Series.Count],
                 LineWidth = 0,
             }).ToArray();
             var plottable = plot.Add.Bars(bars);
