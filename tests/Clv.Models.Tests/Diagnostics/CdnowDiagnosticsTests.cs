@@ -1,3 +1,5 @@
+using Clv.Models.BgNbd;
+using Clv.Models.Data;
 using Clv.Models.Diagnostics;
 using static Clv.Models.Tests.Diagnostics.DiagnosticsFixture;
 
@@ -106,6 +108,35 @@ public class CdnowDiagnosticsTests
         {
             AssertRelative(Reference(name, "matrix_p_alive", $"{x}:{j}"), m.ProbabilityAlive(x, j), 1e-10, $"P(alive) {x}:{j}");
             AssertRelative(Reference(name, "matrix_expected", $"{x}:{j}"), m.ExpectedPurchases(x, j), 1e-9, $"E[Y] {x}:{j}");
+        }
+    }
+}
+
+/// <summary>The tracking log read in days agrees with the summariser and with the weekly tracking.</summary>
+public class TrackingUnitsTests
+{
+    [Fact]
+    public void Daily_tracking_agrees_with_the_daily_summary_and_the_weekly_curve()
+    {
+        var days = DiagnosticsFixture.WindowOptions with { TimeUnitDays = 1 };
+        var log = RepeatTransactionLog.Read(TestFiles.SampleData("cdnowElog.csv"), DiagnosticsFixture.LogOptions, days);
+        Assert.Equal(546, log.Periods);
+        Assert.Equal(273, log.CalibrationPeriods);
+        var summary = Summarizer.Summarize(TestFiles.SampleData("cdnowElog.csv"), DiagnosticsFixture.LogOptions, days).Summary;
+
+        // BG/NBD in days: alpha scales with the time unit (lambda per day = lambda per week / 7).
+        var weekly = new BgNbdParameters(0.2426, 4.4135, 0.7929, 2.4258);
+        var daily = weekly with { Alpha = weekly.Alpha * 7 };
+        var tracking = Tracking.Compute(daily, log);
+        Assert.Equal(summary.Frequency.Sum(), tracking.ActualCumulative[272]);
+        Assert.Equal(summary.Frequency.Sum() + summary.FrequencyHoldout!.Sum(), tracking.ActualCumulative[^1]);
+        AssertRelative(summary.T.Sum(t => daily.ExpectedPurchasesNewCustomer(t)), tracking.ExpectedCumulative[272], 1e-12, "day 273");
+
+        var byWeek = Tracking.Compute(weekly, DiagnosticsFixture.Log);
+        for (int k = 1; k <= 78; k++)
+        {
+            Assert.Equal(byWeek.ActualCumulative[k - 1], tracking.ActualCumulative[7 * k - 1]);
+            AssertRelative(byWeek.ExpectedCumulative[k - 1], tracking.ExpectedCumulative[7 * k - 1], 1e-12, $"week {k}");
         }
     }
 }
