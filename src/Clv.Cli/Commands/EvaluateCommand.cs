@@ -35,7 +35,6 @@ internal static class EvaluateCommand
             throw new ClvDataException(input, null, "duration_holdout", "the summary has holdout purchases but no duration_holdout column; give the holdout length with --holdout-duration");
         double matrixHorizon = horizon ?? holdoutDuration ?? summary.DurationHoldout?.Max() ?? summary.T.Max();
 
-        CreateFolder(outputDir);
         var report = new EvaluationReport(input, summary.Count, transactions, log, transactions is null ? "period" : PeriodName(unit), matrixHorizon);
         var comparison = ModelComparison.Compute([.. models.Select(m => new ComparedModel(m.Name, m.Model, m.ParameterCount))], summary, holdoutDuration);
         report.Comparison(comparison);
@@ -50,6 +49,7 @@ internal static class EvaluateCommand
             stdout.Write(DiagnosticsText.Format(histogram));
         }
 
+        CreateFolder(outputDir); // only once every diagnostic has been computed
         int images = 0;
         foreach (var (file, plot) in report.Plots)
         {
