@@ -1,8 +1,10 @@
 using Clv.Models;
+using Clv.Models.BgBb;
 using Clv.Models.BgNbd;
 using Clv.Models.Data;
 using Clv.Models.Estimation;
 using Clv.Models.GammaGamma;
+using Clv.Models.MbgNbd;
 using Clv.Models.ParetoNbd;
 using Clv.Models.Serialization;
 
@@ -14,15 +16,20 @@ internal sealed record FitOutcome(ModelDocument Document, MaximumLikelihoodEstim
 /// <summary>
 /// One model as the command line knows it: its name, how to fit it, and how to turn a model file into the library's
 /// predictor — a transaction model (<see cref="Purchases"/>) or a spend model (<see cref="Spend"/>) — and the parameters
-/// `clv simulate` uses when none are given (<see cref="Defaults"/>: published CDNOW estimates, in weeks).
+/// `clv simulate` uses when none are given (<see cref="Defaults"/>: published CDNOW estimates, in weeks). A model on discrete
+/// opportunities (<see cref="Opportunities"/>) reads its own input format instead of a customer summary and has no <see cref="Fit"/>.
 /// </summary>
 internal sealed record CliModel(
     string Name,
     string Title,
-    Func<CustomerSummary, FitOptions, FitOutcome> Fit,
+    Func<CustomerSummary, FitOptions, FitOutcome>? Fit,
     Func<ModelDocument, string, IPurchaseModel>? Purchases = null,
     Func<ModelDocument, string, GammaGammaParameters>? Spend = null,
-    IReadOnlyList<KeyValuePair<string, double>>? Defaults = null);
+    IReadOnlyList<KeyValuePair<string, double>>? Defaults = null,
+    OpportunityModel? Opportunities = null);
+
+/// <summary>A model of x transactions in n discrete opportunities (input <c>frequency,recency,periods[,weight]</c>): how to fit it and load its parameters.</summary>
+internal sealed record OpportunityModel(Func<OpportunitySummary, FitOptions, FitOutcome> Fit, Func<ModelDocument, string, BgBbParameters> Load);
 
 /// <summary>The one table mapping model names to library types.</summary>
 internal static class ModelCatalog
@@ -35,8 +42,13 @@ internal static class ModelCatalog
         new CliModel(FittedParetoNbd.ModelName, "Pareto/NBD (Schmittlein, Morrison & Colombo 1987)", FitParetoNbd,
             Purchases: (d, source) => ParetoNbdParameters.FromSpan(d.Require(ParetoNbdParameters.Names, source)),
             Defaults: Pairs(ParetoNbdParameters.Names, [0.5533, 10.578, 0.6062, 11.667])), // Fader & Hardie 2005 note, CDNOW
+        new CliModel(FittedMbgNbd.ModelName, "MBG/NBD (Batislam, Denizel & Filiztekin 2007)", FitMbgNbd,
+            Purchases: (d, source) => MbgNbdParameters.FromSpan(d.Require(MbgNbdParameters.Names, source)),
+            Defaults: Pairs(MbgNbdParameters.Names, [0.5248, 6.1830, 0.8914, 1.6140])), // issue 7, CDNOW
         new CliModel(FittedGammaGamma.ModelName, "Gamma-Gamma spend (Fader, Hardie & Lee 2005; Fader & Hardie 2013)", FitGammaGamma,
             Spend: (d, source) => GammaGammaParameters.FromSpan(d.Require(GammaGammaParameters.Names, source))),
+        new CliModel(FittedBgBb.ModelName, "BG/BB (Fader, Hardie & Shang 2010)", Fit: null,
+            Opportunities: new OpportunityModel(FitBgBb, (d, source) => BgBbParameters.FromSpan(d.Require(BgBbParameters.Names, source)))),
     ];
 
     public static string Names => string.Join(", ", Models.Select(m => m.Name));
@@ -57,6 +69,18 @@ internal static class ModelCatalog
     {
         var fit = new ParetoNbdModel(options).Fit(summary);
         return new FitOutcome(Document(FittedParetoNbd.ModelName, ParetoNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate), fit.Estimate, []);
+    }
+
+    private static FitOutcome FitMbgNbd(CustomerSummary summary, FitOptions options)
+    {
+        var fit = new MbgNbdModel(options).Fit(summary);
+        return new FitOutcome(Document(FittedMbgNbd.ModelName, MbgNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate), fit.Estimate, []);
+    }
+
+    private static FitOutcome FitBgBb(OpportunitySummary data, FitOptions options)
+    {
+        var fit = new BgBbModel(options).Fit(data);
+        return new FitOutcome(Document(FittedBgBb.ModelName, BgBbParameters.Names, fit.Parameters.ToArray(), fit.Estimate), fit.Estimate, []);
     }
 
     private static FitOutcome FitGammaGamma(CustomerSummary summary, FitOptions options)

@@ -14,19 +14,23 @@ namespace Clv.Cli
 
             commands:
               summarize  --input tx.csv --customer-column id --date-column date [--amount-column amount]
-                         [--date-format yyyyMMdd] [--time-unit weeks|days|<days>] [--calibration-end yyyy-MM-dd]
+                         [--date-format yyyyMMdd] [--time-unit weeks|days|<days>|years|quarters|months] [--calibration-end yyyy-MM-dd]
                          [--observation-end yyyy-MM-dd] --output rfm.csv
-              fit        --model bg-nbd|pareto-nbd|gamma-gamma --input rfm.csv --output model.json [--penalizer 0]
+                         (years|quarters|months: whole calendar periods as discrete opportunities, the bg-bb input)
+              fit        --model bg-nbd|mbg-nbd|pareto-nbd|gamma-gamma|bg-bb --input rfm.csv --output model.json [--penalizer 0]
+                         (bg-bb: --input frequency,recency,periods[,weight], e.g. the output of summarize --time-unit years)
               predict    --model model.json --input rfm.csv --horizon 39 [--discount-rate 0.0027 [--value-horizon 52]]
                          [--spend-model gg.json [--margin 0.3]] --output predictions.csv
                          (--discount-rate adds dert, or discounted_purchases up to --value-horizon; --spend-model adds
                           expected_spend and clv = margin x expected_spend x dert)
                          (a gamma-gamma model file alone needs no --horizon and predicts expected_spend)
+                         (a bg-bb model: --horizon = future opportunities, p_alive = P(alive in opportunity n+1),
+                          --discount-rate d per opportunity adds dert)
               evaluate   --model model.json[,model2.json] --input rfm.csv --output-dir report/ [--svg] [--horizon 39]
                          [--holdout-duration 39] [--transactions tx.csv --customer-column id --date-column date
                           [--date-format yyyyMMdd] [--time-unit weeks] [--calibration-end yyyy-MM-dd] [--observation-end yyyy-MM-dd]]
                          (plots and report.md: histogram, calibration vs holdout, tracking, P(alive)/expected matrices, comparison)
-              simulate   --model bg-nbd|pareto-nbd --customers 100000 [--seed 1] [--parameters r=0.243,alpha=4.414,a=0.793,b=2.426]
+              simulate   --model bg-nbd|mbg-nbd|pareto-nbd --customers 100000 [--seed 1] [--parameters r=0.243,alpha=4.414,a=0.793,b=2.426]
                          [--start 2025-01-01] [--acquisition-days 84] [--days 273] [--time-unit weeks]
                          [--spend-parameters p=6.25,q=3.74,gamma=15.44] [--summary-output rfm.csv] --output tx.csv
                          (--spend-parameters adds an amount column drawn from a Gamma-Gamma model)

@@ -24,6 +24,8 @@ internal static class EvaluateCommand
         string outputDir = args.Required("output-dir");
         bool svg = args.Flag("svg");
         args.RejectUnknown();
+        if (logOptions.Summary is { Opportunities: not CalendarPeriod.None })
+            throw new UsageException("--time-unit years|quarters|months makes discrete opportunities (bg-bb); evaluate tracks continuous time: use weeks, days or a number of days");
         if (modelPaths.Length == 0) throw new UsageException("--model needs at least one model file");
         if (holdoutDuration is 0) throw new UsageException("--holdout-duration must be > 0");
 
@@ -75,7 +77,7 @@ internal static class EvaluateCommand
         var document = ModelDocument.Load(path);
         var entry = ModelCatalog.Find(document.Model, path);
         var model = entry.Purchases?.Invoke(document, path)
-            ?? throw new ClvDataException(path, null, "model", $"evaluate needs a transaction model (e.g. {FirstTransactionModel()}); this is a {entry.Name} spend model");
+            ?? throw new ClvDataException(path, null, "model", $"evaluate needs a continuous-time transaction model ({TransactionModels()}); a {entry.Name} model is not one");
         return new LoadedModel(document.Model, path, document, model, document.Parameters.Count);
     }
 
@@ -86,7 +88,7 @@ internal static class EvaluateCommand
         return [.. models.Select(m => (seen[m.Name] = seen.GetValueOrDefault(m.Name) + 1) == 1 ? m : m with { Name = $"{m.Name}-{seen[m.Name]}" })];
     }
 
-    private static string FirstTransactionModel() => ModelCatalog.Models.First(m => m.Purchases is not null).Name;
+    private static string TransactionModels() => string.Join(", ", ModelCatalog.Models.Where(m => m.Purchases is not null).Select(m => m.Name));
 
     private static void CreateFolder(string folder)
     {

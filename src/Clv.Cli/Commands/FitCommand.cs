@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Clv.Models.BgBb;
 using Clv.Models.Data;
 using Clv.Models.Estimation;
 
@@ -16,9 +17,20 @@ internal static class FitCommand
         args.RejectUnknown();
 
         var clock = Stopwatch.StartNew();
-        var summary = CustomerSummaryCsv.Read(input);
+        Func<FitOutcome> fit;
+        if (model.Opportunities is { } discrete)
+        {
+            var data = OpportunitySummaryCsv.Read(input);
+            fit = () => discrete.Fit(data, options);
+        }
+        else
+        {
+            var fitSummary = model.Fit ?? throw new UsageException($"clv fit does not know how to fit {model.Name}");
+            var summary = CustomerSummaryCsv.Read(input);
+            fit = () => fitSummary(summary, options);
+        }
         var read = clock.Elapsed;
-        var outcome = model.Fit(summary, options);
+        var outcome = fit();
         var fitted = clock.Elapsed - read;
         AtomicFile.Write(output, w => w.Write(outcome.Document.ToJson()));
 

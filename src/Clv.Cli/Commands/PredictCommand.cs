@@ -32,6 +32,13 @@ internal static class PredictCommand
 
         var document = ModelDocument.Load(modelPath);
         var model = ModelCatalog.Find(document.Model, modelPath);
+        if (model.Opportunities is { } discrete)
+        {
+            if (valueHorizon is not null || spendPath is not null)
+                throw new UsageException($"a {model.Name} model predicts over discrete opportunities: --value-horizon and --spend-model do not apply");
+            OpportunityPredictions.Run(discrete.Load(document, modelPath), horizon, discountRate, input, output, stdout);
+            return;
+        }
         Table table;
         if (model.Purchases is { } purchases)
         {

@@ -15,6 +15,7 @@ internal static class SimulateCommand
     public static void Run(CliArguments args, TextWriter stdout)
     {
         var model = ModelCatalog.Find(args.Required("model"));
+        if (model.Opportunities is not null) throw new UsageException($"clv simulate draws a transaction log in continuous time; simulate {model.Name} customers with the library's BgBbSimulator");
         if (model.Purchases is null || model.Defaults is null) throw new UsageException($"clv simulate draws transactions; {model.Name} is not a transaction model");
         int customers = args.OptionalInt("customers", min: 1) ?? throw new UsageException("missing required option --customers");
         string? parameters = args.Optional("parameters");

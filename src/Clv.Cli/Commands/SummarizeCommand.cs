@@ -20,12 +20,14 @@ internal static class SummarizeCommand
             DateFormat = args.Optional("date-format"),
         };
         string unit = args.Optional("time-unit") ?? "weeks";
-        double unitDays;
-        try { unitDays = SummaryOptions.ParseTimeUnit(unit); }
-        catch (ArgumentException e) { throw new UsageException($"option --time-unit: {e.Message}"); }
+        var period = SummaryOptions.ParseCalendarPeriod(unit); // years|quarters|months: whole-period opportunities (BG/BB input)
+        double unitDays = 1;
+        try { if (period == CalendarPeriod.None) unitDays = SummaryOptions.ParseTimeUnit(unit); }
+        catch (ArgumentException e) { throw new UsageException($"option --time-unit: {e.Message} (or 'years', 'quarters', 'months' for discrete opportunities)"); }
         var summaryOptions = new SummaryOptions
         {
             TimeUnitDays = unitDays,
+            Opportunities = period,
             CalibrationEnd = args.OptionalDate("calibration-end"),
             ObservationEnd = args.OptionalDate("observation-end"),
         };

@@ -146,7 +146,7 @@ public static class CustomerSummaryCsv
         writer.Write('"');
     }
 
-    private static int Resolve(string[] headers, string? configured, string[] aliases, bool required, string source)
+    internal static int Resolve(string[] headers, string? configured, string[] aliases, bool required, string source)
     {
         if (configured is not null)
         {
@@ -173,7 +173,7 @@ public static class CustomerSummaryCsv
         throw CsvInput.Missing(source, aliases[0], headers, names);
     }
 
-    private static double Number(CsvReader reader, int index, string[] headers, string source, long line)
+    internal static double Number(CsvReader reader, int index, string[] headers, string source, long line)
     {
         ReadOnlySpan<byte> field = reader.GetSpan(index);
         if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))

@@ -14,6 +14,11 @@ namespace Clv.Models.Data;
 /// CalibrationEnd)/u.
 /// </para>
 /// <para>
+/// With <see cref="SummaryOptions.Opportunities"/> (discrete opportunities, the BG/BB input) the same definitions apply to
+/// calendar-period indices instead of days, with u = 1: purchases in the same period count once, and x, t_x, T (= n) and
+/// the holdout columns are numbers of periods.
+/// </para>
+/// <para>
 /// The log is streamed once with memory proportional to the number of customers, assuming the purchases of each
 /// customer appear in date order (customers may interleave). When a purchase is earlier than one already seen for its
 /// customer, a file (or a seekable stream) is read again in an exact mode whose memory is proportional to the number

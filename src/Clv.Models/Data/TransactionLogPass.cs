@@ -19,6 +19,7 @@ internal sealed class TransactionLogPass
     private readonly Dictionary<long, double>? _days;
     private readonly int _calibrationEnd;
     private readonly int _windowEnd;
+    private readonly bool _periods;
     private string _dateColumn;
     private long _read;
     private long _afterWindow;
@@ -33,8 +34,9 @@ internal sealed class TransactionLogPass
         _options = options;
         _exact = exact;
         _days = exact ? new Dictionary<long, double>() : null;
-        _calibrationEnd = options.CalibrationEnd?.DayNumber ?? int.MaxValue;
-        _windowEnd = options.ObservationEnd?.DayNumber ?? _calibrationEnd;
+        _periods = options.Opportunities != CalendarPeriod.None;
+        _calibrationEnd = options.CalibrationEnd is { } cal ? options.TimeIndex(cal.DayNumber) : int.MaxValue;
+        _windowEnd = options.ObservationEnd is { } obs ? options.TimeIndex(obs.DayNumber) : _calibrationEnd;
         _dateColumn = log.DateColumn;
     }
 
@@ -103,7 +105,8 @@ internal sealed class TransactionLogPass
             }
 
             if (day > _maxDay) _maxDay = day;
-            if (day > _windowEnd)
+            int time = _periods ? _options.TimeIndex(day) : day; // the table's time axis: days, or calendar periods
+            if (time > _windowEnd)
             {
                 _afterWindow++;
                 continue;
@@ -111,10 +114,10 @@ internal sealed class TransactionLogPass
 
             if (_days is not null)
             {
-                long key = ((long)c << 32) | (uint)day;
+                long key = ((long)c << 32) | (uint)time;
                 _days[key] = _days.GetValueOrDefault(key) + amount;
             }
-            else if (!_table.AddSorted(c, day, amount, _calibrationEnd))
+            else if (!_table.AddSorted(c, time, amount, _calibrationEnd))
             {
                 UnsortedError = new ClvDataException(_source, batch.Line[k], _dateColumn,
                     $"the log must be sorted by date per customer: customer '{_table.Id(c)}' has a purchase on "
@@ -174,9 +177,9 @@ internal sealed class TransactionLogPass
             foreach (var (key, amount) in _days) _table.AddRepeatAmount((int)(key >> 32), (int)key, amount, _calibrationEnd);
         }
 
-        int calibrationEnd = _options.CalibrationEnd?.DayNumber ?? _maxDay;
-        var (summary, excluded) = _table.Build(
-            calibrationEnd, _options.ObservationEnd?.DayNumber, _options.TimeUnitDays, _log.AmountColumn is not null, _source);
+        int calibrationEnd = _options.TimeIndex(_options.CalibrationEnd?.DayNumber ?? _maxDay);
+        int? observationEnd = _options.ObservationEnd is { } obs ? _options.TimeIndex(obs.DayNumber) : null;
+        var (summary, excluded) = _table.Build(calibrationEnd, observationEnd, _options.IndexUnit, _log.AmountColumn is not null, _source);
         return new SummaryResult(summary, _read, _afterWindow, excluded, DateOnly.FromDayNumber(_minDay), DateOnly.FromDayNumber(_maxDay));
     }
 

@@ -69,7 +69,7 @@ public sealed record RepeatTransactionLog
     /// <param name="sourceName">Name of the input in error messages.</param>
     /// <param name="log">Columns and formats; null for the defaults.</param>
     /// <param name="options">Time unit and windows; null for the defaults.</param>
-    /// <exception cref="ClvDataException">A row or the options are invalid.</exception>
+    /// <exception cref="ClvDataException">A row or the options are invalid (calendar-period opportunities included).</exception>
     public static RepeatTransactionLog Read(Stream stream, string sourceName, TransactionLogOptions? log = null, SummaryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -77,6 +77,8 @@ public sealed record RepeatTransactionLog
         log ??= new TransactionLogOptions();
         options ??= new SummaryOptions();
         options.Validate(sourceName);
+        if (options.Opportunities != CalendarPeriod.None)
+            throw new ClvDataException(sourceName, null, null, $"tracking counts transactions in periods of TimeUnitDays days; calendar {options.Opportunities} opportunities (the BG/BB input) are not supported");
         var (customerDays, firstDay, lastDay, firstLine) = ReadDays(stream, sourceName, log);
         int calibrationEnd = options.CalibrationEnd?.DayNumber ?? lastDay;
         if (calibrationEnd < firstDay) throw CsvInput.CalibrationBeforeFirst(sourceName, firstLine, log.DateColumn, options.CalibrationEnd!.Value, firstDay);

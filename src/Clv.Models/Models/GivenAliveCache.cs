@@ -22,4 +22,23 @@ internal static class GivenAliveCache
             result[i] = alive == 0 ? 0 : alive * given;
         }
     }
+
+    /// <summary>
+    /// result[i] = alive[i] · givenAlive(x_i, T_i) from an already computed P(alive) column, with givenAlive evaluated once per
+    /// distinct (x, T) (0 where P(alive) is 0, as in <see cref="Fill"/>).
+    /// </summary>
+    public static void Scale(ReadOnlySpan<double> x, ReadOnlySpan<double> T, ReadOnlySpan<double> alive, Span<double> result, Func<double, double, double> givenAlive)
+    {
+        var cache = new Dictionary<(double, double), double>();
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (alive[i] == 0)
+            {
+                result[i] = 0;
+                continue;
+            }
+            if (!cache.TryGetValue((x[i], T[i]), out double given)) cache[(x[i], T[i])] = given = givenAlive(x[i], T[i]);
+            result[i] = alive[i] * given;
+        }
+    }
 }

@@ -41,4 +41,12 @@ internal static class PurchaseModelSpans
     {
         if (x != tx || x != t || x != result) throw new ArgumentException($"frequency, recency, T and result must have the same length (got {x}, {tx}, {t}, {result})");
     }
+
+    /// <summary><c>result[i] = perCustomer(x[i], tx[i], t[i])</c>, after <see cref="CheckLengths"/>.</summary>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public static void Fill(ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, Span<double> result, Func<double, double, double, double> perCustomer)
+    {
+        CheckLengths(x.Length, tx.Length, t.Length, result.Length);
+        for (int i = 0; i < x.Length; i++) result[i] = perCustomer(x[i], tx[i], t[i]);
+    }
 }

@@ -33,11 +33,19 @@ internal static class BgNbdDiscountedTransactions
     /// <param name="horizon">Horizon H &gt; 0 in the time unit, or <see cref="double.PositiveInfinity"/>.</param>
     /// <returns>The discounted expected number of transactions in (T, T+H] given alive at T; +∞ only for δ = 0, H = ∞, a ≤ 1.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A parameter or argument is out of range.</exception>
-    public static double GivenAlive(in BgNbdParameters p, double x, double T, double discountRate, double horizon)
+    public static double GivenAlive(in BgNbdParameters p, double x, double T, double discountRate, double horizon) =>
+        GivenAlive(p, x, T, discountRate, horizon, initialFlips: 0);
+
+    /// <summary>
+    /// <see cref="GivenAlive(in BgNbdParameters, double, double, double, double)"/> with <paramref name="initialFlips"/> dropout flips
+    /// before the first repeat purchase (1: MBG/NBD): a customer alive at T has survived k = x + initialFlips flips, so
+    /// p ~ Beta(a, b+k) given alive; the future (purchases at rate λ, each followed by death with probability p) is the same.
+    /// </summary>
+    internal static double GivenAlive(in BgNbdParameters p, double x, double T, double discountRate, double horizon, int initialFlips)
     {
         p.Validate();
         DiscountArguments.Validate(x, T, discountRate, horizon);
-        double R = p.R + x, A = p.Alpha + T, B = p.B + x;
+        double R = p.R + x, A = p.Alpha + T, B = p.B + (x + initialFlips);
         bool infinite = double.IsPositiveInfinity(horizon);
         if (discountRate == 0 && infinite)
             return p.A > 1 ? (p.A + B - 1) / (p.A - 1) : double.PositiveInfinity;
@@ -48,7 +56,7 @@ internal static class BgNbdDiscountedTransactions
 
     /// <summary>
     /// <c>P(alive | x, t_x, T) · DET_alive(δ, H)</c> (<see cref="BgNbdPredictions.ProbabilityAlive(in BgNbdParameters, double, double, double)"/>
-    /// times <see cref="GivenAlive"/>): the expected number of transactions in (T, T+H], each discounted by e^(−δ(τ−T)).
+    /// times <see cref="GivenAlive(in BgNbdParameters, double, double, double, double)"/>): the expected number of transactions in (T, T+H], each discounted by e^(−δ(τ−T)).
     /// For H = ∞ the discounted expected residual transactions (DERT); multiplied by the expected spend per transaction this is the
     /// residual customer lifetime value. Returns 0 when P(alive) is 0, and +∞ for δ = 0, H = ∞, a ≤ 1 (with x, P(alive) &gt; 0).
     /// </summary>
@@ -75,15 +83,23 @@ internal static class BgNbdDiscountedTransactions
     /// <exception cref="ArgumentException">The spans' lengths differ.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A parameter or argument is out of range.</exception>
     public static void DiscountedExpectedTransactions(in BgNbdParameters p, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> T,
-        double discountRate, double horizon, Span<double> result)
+        double discountRate, double horizon, Span<double> result) =>
+        DiscountedExpectedTransactions(p, x, tx, T, discountRate, horizon, result, initialFlips: 0);
+
+    /// <summary>
+    /// The column form with <paramref name="initialFlips"/> dropout flips before the first repeat purchase (1: MBG/NBD):
+    /// <c>P(alive)·DET_alive</c>, both with k = x + initialFlips survived flips.
+    /// </summary>
+    internal static void DiscountedExpectedTransactions(in BgNbdParameters p, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> T,
+        double discountRate, double horizon, Span<double> result, int initialFlips)
     {
         if (tx.Length != x.Length || T.Length != x.Length)
             throw new ArgumentException($"x, tx and T must have the same length (got {x.Length}, {tx.Length}, {T.Length}).", nameof(tx));
         if (result.Length != x.Length)
             throw new ArgumentException($"result must have the same length as x (got {result.Length}, expected {x.Length}).", nameof(result));
         var q = p;
-        GivenAliveCache.Fill(x, tx, T, result, (xi, ti) => GivenAlive(q, xi, ti, discountRate, horizon),
-            (xi, txi, ti) => BgNbdPredictions.ProbabilityAlive(q, xi, txi, ti));
+        GivenAliveCache.Fill(x, tx, T, result, (xi, ti) => GivenAlive(q, xi, ti, discountRate, horizon, initialFlips),
+            (xi, txi, ti) => BgNbdPredictions.ProbabilityAlive(q, xi, txi, ti, initialFlips));
     }
 
     /// <summary>

@@ -30,12 +30,28 @@ public static class CustomerValuation
         options.Validate();
         int n = summary.Count;
         var rows = new DistinctCustomerRows(summary, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
-        var alive = rows.Column(purchases.ProbabilityAlive);
         double? purchaseHorizon = options.PurchaseHorizon ?? (double.IsFinite(options.Horizon) ? options.Horizon : null);
-        double[]? expected = purchaseHorizon is { } h
-            ? rows.Column((x, tx, t, result) => purchases.ExpectedPurchases(h, x, tx, t, result))
-            : null;
-        var det = rows.Column((x, tx, t, result) => purchases.DiscountedExpectedTransactions(options.DiscountRate, options.Horizon, x, tx, t, result));
+        double[] alive, det;
+        double[]? expected = null;
+        if (purchases is IGivenAliveFactors factors)
+        {
+            // P(alive) once per distinct row; each column's given-alive factor once per distinct (x, T) of a chunk.
+            var aliveRows = rows.PerRow((_, x, tx, t, result) => purchases.ProbabilityAlive(x, tx, t, result));
+            alive = rows.Expand(aliveRows);
+            if (purchaseHorizon is { } h)
+                expected = rows.Expand(rows.PerRow((start, x, _, t, result) =>
+                    GivenAliveCache.Scale(x, t, aliveRows.AsSpan(start, x.Length), result, (xi, ti) => factors.ExpectedPurchasesGivenAlive(h, xi, ti))));
+            det = rows.Expand(rows.PerRow((start, x, _, t, result) =>
+                GivenAliveCache.Scale(x, t, aliveRows.AsSpan(start, x.Length), result,
+                    (xi, ti) => factors.DiscountedTransactionsGivenAlive(options.DiscountRate, options.Horizon, xi, ti))));
+        }
+        else
+        {
+            alive = rows.Column(purchases.ProbabilityAlive);
+            if (purchaseHorizon is { } h)
+                expected = rows.Column((x, tx, t, result) => purchases.ExpectedPurchases(h, x, tx, t, result));
+            det = rows.Column((x, tx, t, result) => purchases.DiscountedExpectedTransactions(options.DiscountRate, options.Horizon, x, tx, t, result));
+        }
 
         double[]? expectedSpend = null, value = null;
         if (spend is { } gg)

@@ -129,6 +129,8 @@ public class HandComputedDiagnosticsTests
         Assert.Equal(("bad.csv", 3L, "date"), (e.Source, e.Row, e.Column));
         using var noColumn = new MemoryStream("id,date\nA,2025-01-01\n"u8.ToArray());
         Assert.Equal("customer_id", Assert.Throws<ClvDataException>(() => RepeatTransactionLog.Read(noColumn, "bad.csv")).Column);
+        using var good = new MemoryStream("customer_id,date\nA,2025-01-01\n"u8.ToArray());
+        Assert.Contains("calendar", Assert.Throws<ClvDataException>(() => RepeatTransactionLog.Read(good, "log.csv", null, new SummaryOptions { Opportunities = CalendarPeriod.Years })).Message);
     }
 
     [Fact]

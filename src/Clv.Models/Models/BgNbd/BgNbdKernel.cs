@@ -9,8 +9,8 @@ namespace Clv.Models.BgNbd;
 /// with the remainder of each piece in the one-lane <see cref="Scalar"/> instantiation of the same code.
 /// </summary>
 /// <remarks>
-/// Per row, with P = α+T and Q = α+t_x: ln P, ln Q, u = e^(−|d|) and ln(1+u) — four inlined transcendentals for x &gt; 0,
-/// one for x = 0 — and a single division inv = 1/((1+u)·P·Q), from which 1/P = inv·(1+u)·Q, 1/Q = inv·(1+u)·P and
+/// Per row, with P = α+T and Q = α+t_x: ln P, ln Q, u = e^(−|d|) and ln(1+u) — four inlined transcendentals for rows with a
+/// dropout term (x &gt; 0; every row under MBG/NBD), one for BG/NBD's x = 0 rows — and a single division inv = 1/((1+u)·P·Q), from which 1/P = inv·(1+u)·Q, 1/Q = inv·(1+u)·P and
 /// sigmoid(d) = (d &gt; 0 ? 1 : u)·inv·P·Q follow (valid while (α+T)(α+t_x) &lt; 1e300). ln(1 + T/α) is formed as ln P − ln α,
 /// whose absolute error (≈ 1e-16·|ln α|) is far below the sums' own rounding.
 /// </remarks>
@@ -24,7 +24,7 @@ internal static class BgNbdKernel
         int x = data.Frequencies[piece.Segment];
         int vectorEnd = piece.Start + (piece.End - piece.Start) / TV.Count * TV.Count;
         var acc = new Sums();
-        if (x == 0)
+        if (!terms.HasDropoutTerm(x))
         {
             SumsNoRepeat<TV>(data, p.Alpha, piece.Start, vectorEnd, ref acc);
             SumsNoRepeat<Scalar>(data, p.Alpha, vectorEnd, piece.End, ref acc);
@@ -38,7 +38,7 @@ internal static class BgNbdKernel
         sums[0] = acc.P; sums[1] = acc.SPQ; sums[2] = acc.IP; sums[3] = acc.SDiff; sums[4] = acc.S; sums[5] = acc.Soft;
     }
 
-    /// <summary>x = 0 rows: Σw·ln(1 + T/α) and Σw/(α+T).</summary>
+    /// <summary>Rows without a dropout term (BG/NBD x = 0): Σw·ln(1 + T/α) and Σw/(α+T).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SumsNoRepeat<TV>(FrequencySegments data, double alpha, int from, int to, ref Sums acc) where TV : struct, ISimdDouble<TV>
     {
@@ -57,7 +57,7 @@ internal static class BgNbdKernel
         acc.IP += TV.Sum(sIP);
     }
 
-    /// <summary>x &gt; 0 rows: the six sums of <see cref="BgNbdLikelihood.SumPiece"/>.</summary>
+    /// <summary>Rows with a dropout term (x &gt; 0; under MBG/NBD every row): the six sums of <see cref="BgNbdLikelihood.SumPiece"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SumsRepeat<TV>(FrequencySegments data, double alpha, double rx, double logRatio, int from, int to, ref Sums acc)
         where TV : struct, ISimdDouble<TV>

@@ -22,6 +22,9 @@ namespace Clv.Models.BgNbd;
 ///   ∂/∂α = −x/α − (r+x)(1/(α+T) − 1/α) + s(r+x)(1/(α+T) − 1/(α+t_x))
 ///   ∂/∂a = ∂A/∂a + s/a,        ∂/∂b = ∂A/∂b − s/(b+x−1)
 /// </code>
+/// The MBG/NBD likelihood (Batislam, Denizel &amp; Filiztekin 2007) has the same shape with one more dropout flip (at time 0):
+/// A(x) and the log-ratio change (<see cref="BgNbdFrequencyTerms"/>), b+x−1 becomes b+x and the softplus term is present for
+/// x = 0 as well (with t_x = 0, Q = 0); the row sums below are unchanged, so both models share this code and its kernel.
 /// The kernel sums per segment of equal x (<see cref="FrequencySegments"/>) only the row-dependent pieces
 /// ΣwP, Σw·s(P−Q), Σw/(α+T), Σw·s(1/(α+T) − 1/(α+t_x)), Σw·s, Σw·softplus(d), and combines them with the
 /// per-x terms once per segment.
@@ -32,13 +35,19 @@ public static class BgNbdLikelihood
     internal const int SumCount = 6;
 
     /// <summary>Per-customer log-likelihood, eq. (6); the readable scalar reference.</summary>
-    public static double LogLikelihood(in BgNbdParameters p, double x, double tx, double t)
+    public static double LogLikelihood(in BgNbdParameters p, double x, double tx, double t) => LogLikelihood(p, x, tx, t, initialFlips: 0);
+
+    /// <summary>
+    /// Eq. (6) generalised to <paramref name="initialFlips"/> dropout flips before the first repeat purchase (1: MBG/NBD, see
+    /// <see cref="BgNbdFrequencyTerms"/>): <c>ln L = A(x) − (r+x)·P + [x + initialFlips &gt; 0]·softplus(d)</c>.
+    /// </summary>
+    internal static double LogLikelihood(in BgNbdParameters p, double x, double tx, double t, int initialFlips)
     {
-        var terms = BgNbdFrequencyTerms.Build(p, (int)x);
+        var terms = BgNbdFrequencyTerms.Build(p, (int)x, initialFlips);
         double rx = p.R + x;
         double lp = Log1p(t / p.Alpha);
         double ll = terms.A[0] - rx * lp;
-        if (x > 0)
+        if (terms.HasDropoutTerm((int)x))
         {
             double d = terms.LogRatio[0] + rx * (lp - Log1p(tx / p.Alpha));
             ll += Softplus(d);
@@ -49,18 +58,19 @@ public static class BgNbdLikelihood
     /// <summary>Per-customer log-likelihoods into <paramref name="result"/>.</summary>
     public static void LogLikelihood(in BgNbdParameters p, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, Span<double> result)
     {
-        PurchaseModelSpans.CheckLengths(x.Length, tx.Length, t.Length, result.Length);
-        for (int i = 0; i < x.Length; i++) result[i] = LogLikelihood(p, x[i], tx[i], t[i]);
+        var q = p;
+        PurchaseModelSpans.Fill(x, tx, t, result, (xi, txi, ti) => LogLikelihood(q, xi, txi, ti));
     }
 
     /// <summary>
     /// Σ w·ln L over all rows and its gradient with respect to (r, α, a, b).
     /// Pieces are summed in a fixed order, so the result does not depend on <paramref name="maxDegreeOfParallelism"/>.
     /// </summary>
+    /// <param name="initialFlips">Dropout flips before the first repeat purchase: 0 for BG/NBD, 1 for MBG/NBD (see <see cref="BgNbdFrequencyTerms"/>).</param>
     internal static double ValueAndGradient(FrequencySegments data, in BgNbdParameters p, Span<double> gradient, double[] pieceSums, int maxDegreeOfParallelism,
-        VectorWidth width = VectorWidth.Auto)
+        VectorWidth width = VectorWidth.Auto, int initialFlips = 0)
     {
-        var terms = BgNbdFrequencyTerms.Build(p, data);
+        var terms = BgNbdFrequencyTerms.Build(p, data, initialFlips);
         var kernel = PieceKernel(VectorWidths.Resolve(width));
         PieceLoop.Run(data, (p, terms), SumCount, pieceSums, maxDegreeOfParallelism,
             (FrequencySegments d, in (BgNbdParameters P, BgNbdFrequencyTerms Terms) s, FrequencySegments.Piece piece, Span<double> sums) => kernel(d, s.P, s.Terms, piece, sums));
@@ -85,7 +95,7 @@ public static class BgNbdLikelihood
         double rx = p.R + x;
         double sP = 0, sSPQ = 0, sIP = 0, sSDiff = 0, sS = 0, sSoft = 0;
         var tArr = data.T; var txArr = data.Recency; var wArr = data.Weight;
-        if (x == 0)
+        if (!terms.HasDropoutTerm(x))
         {
             for (int i = piece.Start; i < piece.End; i++)
             {
@@ -137,10 +147,10 @@ public static class BgNbdLikelihood
             galpha += -x * w * invAlpha - rx * (sIP - w * invAlpha) + rx * sSDiff;
             ga += w * terms.DAda[s];
             gb += w * terms.DAdb[s];
-            if (x > 0)
+            if (terms.HasDropoutTerm(x))
             {
                 ga += sS / p.A;
-                gb -= sS / (p.B + x - 1);
+                gb -= sS / terms.DropoutDenominator(p.B, x);
             }
         }
         gradient[0] = gr; gradient[1] = galpha; gradient[2] = ga; gradient[3] = gb;

@@ -1,7 +1,7 @@
 namespace Clv.Models.BgNbd;
 
 /// <summary>The BG/NBD predictions as an <see cref="IPurchaseModel"/> (see <see cref="BgNbdPredictions"/> for the formulas).</summary>
-public readonly partial record struct BgNbdParameters
+public readonly partial record struct BgNbdParameters : IGivenAliveFactors
 {
     /// <inheritdoc/>
     public void LogLikelihoods(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result) =>
@@ -27,4 +27,9 @@ public readonly partial record struct BgNbdParameters
     /// <inheritdoc/>
     public void DiscountedExpectedTransactions(double discountRate, double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result) =>
         Valuation.BgNbdDiscountedTransactions.DiscountedExpectedTransactions(this, frequency, recency, t, discountRate, horizon, result);
+
+    double IGivenAliveFactors.ExpectedPurchasesGivenAlive(double horizon, double x, double T) => BgNbdPredictions.ExpectedPurchasesGivenAlive(this, horizon, x, T, initialFlips: 0);
+
+    double IGivenAliveFactors.DiscountedTransactionsGivenAlive(double discountRate, double horizon, double x, double T) =>
+        Valuation.BgNbdDiscountedTransactions.GivenAlive(this, x, T, discountRate, horizon);
 }

@@ -24,18 +24,27 @@ public static partial class BgNbdPredictions
     /// <param name="p">Model parameters.</param>
     /// <param name="n">Number of purchases, n ≥ 0.</param>
     /// <param name="t">Length of the period, t &gt; 0.</param>
-    public static double ProbabilityOfPurchases(in BgNbdParameters p, int n, double t)
+    public static double ProbabilityOfPurchases(in BgNbdParameters p, int n, double t) => ProbabilityOfPurchases(p, n, t, initialFlips: 0);
+
+    /// <summary>
+    /// P(X(t) = n) with <paramref name="initialFlips"/> dropout flips before the first repeat purchase (1: MBG/NBD): with
+    /// k = n + initialFlips, <c>B(a, b+k)/B(a, b) · NB(n) + [k&gt;0] · B(a+1, b+k−1)/B(a, b) · P(N ≥ n)</c> — alive at t after n
+    /// purchases, or died at the k-th flip (after the n-th purchase, which needs N ≥ n; P(N ≥ 0) = 1).
+    /// </summary>
+    internal static double ProbabilityOfPurchases(in BgNbdParameters p, int n, double t, int initialFlips)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         if (t <= 0) return n == 0 ? 1.0 : 0.0;
+        int k = n + initialFlips;
         double z = t / (p.Alpha + t), y = p.Alpha / (p.Alpha + t);
         // ln NB(n) = ln (r)_n - ln n! + r ln(α/(α+t)) + n ln(t/(α+t))
         double logNb = LogGamma.LogRising(p.R, n) - LogGamma.LogRising(1, n) - p.R * Elementary.Log1p(t / p.Alpha) + n * Math.Log(z);
-        // B(a, b+n)/B(a, b) = (b)_n/(a+b)_n
-        double first = Math.Exp(LogGamma.LogRisingRatio(p.A, p.B, n) + logNb);
-        if (n == 0) return first;
-        // B(a+1, b+n-1)/B(a, b) = a/(a+b+n-1) · (b)_{n-1}/(a+b)_{n-1}
-        double logWeight = Math.Log(p.A) - Math.Log(p.A + p.B + (n - 1)) + LogGamma.LogRisingRatio(p.A, p.B, n - 1);
-        return first + Math.Exp(logWeight) * RegularizedBeta.NegativeBinomialUpperTail(n, p.R, z, y);
+        // B(a, b+k)/B(a, b) = (b)_k/(a+b)_k
+        double first = Math.Exp(LogGamma.LogRisingRatio(p.A, p.B, k) + logNb);
+        if (k == 0) return first;
+        // B(a+1, b+k-1)/B(a, b) = a/(a+b+k-1) · (b)_{k-1}/(a+b)_{k-1}
+        double logWeight = Math.Log(p.A) - Math.Log(p.A + p.B + (k - 1)) + LogGamma.LogRisingRatio(p.A, p.B, k - 1);
+        double tail = n == 0 ? 1.0 : RegularizedBeta.NegativeBinomialUpperTail(n, p.R, z, y);
+        return first + Math.Exp(logWeight) * tail;
     }
 }

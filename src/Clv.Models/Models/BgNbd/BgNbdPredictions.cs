@@ -23,11 +23,18 @@ public static partial class BgNbdPredictions
     /// <param name="x">Frequency: number of repeat purchases.</param>
     /// <param name="tx">Recency: time of the last purchase, 0 ≤ t_x ≤ T.</param>
     /// <param name="T">Age: time since the first purchase.</param>
-    public static double ProbabilityAlive(in BgNbdParameters p, double x, double tx, double T)
+    public static double ProbabilityAlive(in BgNbdParameters p, double x, double tx, double T) => ProbabilityAlive(p, x, tx, T, initialFlips: 0);
+
+    /// <summary>
+    /// P(alive) with <paramref name="initialFlips"/> dropout flips before the first repeat purchase (1: MBG/NBD, where a customer
+    /// alive at T survived k = x + 1 flips): <c>1 / (1 + [k&gt;0] · a/(b+k−1) · ((α+T)/(α+t_x))^(r+x))</c>.
+    /// </summary>
+    internal static double ProbabilityAlive(in BgNbdParameters p, double x, double tx, double T, int initialFlips)
     {
-        if (x <= 0) return 1.0;
-        // (x - 1) + b is exact for integer x and keeps b's relative accuracy when x = 1.
-        double d = Math.Log(p.A) - Math.Log((x - 1.0) + p.B) + (p.R + x) * Elementary.Log1p((T - tx) / (p.Alpha + tx));
+        double k = x + initialFlips;
+        if (k <= 0) return 1.0;
+        // (k - 1) + b is exact for integer k and keeps b's relative accuracy when k = 1.
+        double d = Math.Log(p.A) - Math.Log((k - 1.0) + p.B) + (p.R + x) * Elementary.Log1p((T - tx) / (p.Alpha + tx));
         return Elementary.Sigmoid(-d);
     }
 
@@ -43,12 +50,22 @@ public static partial class BgNbdPredictions
     /// <param name="x">Frequency.</param>
     /// <param name="tx">Recency.</param>
     /// <param name="T">Age.</param>
-    public static double ExpectedPurchases(in BgNbdParameters p, double t, double x, double tx, double T)
+    public static double ExpectedPurchases(in BgNbdParameters p, double t, double x, double tx, double T) => ExpectedPurchases(p, t, x, tx, T, initialFlips: 0);
+
+    /// <summary>
+    /// E[Y(t) | x, t_x, T] with <paramref name="initialFlips"/> dropout flips before the first repeat purchase: given alive at T,
+    /// λ ~ Gamma(r+x, α+T) and p ~ Beta(a, b+k), k = x + initialFlips, so the bracket is D(r+x, a, b+k, t/(α+T)).
+    /// </summary>
+    internal static double ExpectedPurchases(in BgNbdParameters p, double t, double x, double tx, double T, int initialFlips)
     {
-        double alive = ProbabilityAlive(p, x, tx, T);
+        double alive = ProbabilityAlive(p, x, tx, T, initialFlips);
         if (alive == 0 || t <= 0) return 0;
-        return Hyp2F1Difference.Evaluate(p.R + x, p.A, p.B + x, t / (p.Alpha + T)) * alive;
+        return ExpectedPurchasesGivenAlive(p, t, x, T, initialFlips) * alive;
     }
+
+    /// <summary>E[Y(t) | alive at T]: the bracket of FHL eq. (10) times (a+b+k−1)/(a−1), k = x + initialFlips, a function of (x, T) only.</summary>
+    internal static double ExpectedPurchasesGivenAlive(in BgNbdParameters p, double t, double x, double T, int initialFlips) =>
+        t <= 0 ? 0 : Hyp2F1Difference.Evaluate(p.R + x, p.A, (x + initialFlips) + p.B, t / (p.Alpha + T));
 
     /// <summary>
     /// <see cref="ProbabilityAlive(in BgNbdParameters, double, double, double)"/> for every customer:
@@ -57,8 +74,8 @@ public static partial class BgNbdPredictions
     /// <exception cref="ArgumentException">The spans' lengths differ.</exception>
     public static void ProbabilityAlive(in BgNbdParameters p, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> T, Span<double> result)
     {
-        PurchaseModelSpans.CheckLengths(x.Length, tx.Length, T.Length, result.Length);
-        for (int i = 0; i < x.Length; i++) result[i] = ProbabilityAlive(p, x[i], tx[i], T[i]);
+        var q = p;
+        PurchaseModelSpans.Fill(x, tx, T, result, (xi, txi, ti) => ProbabilityAlive(q, xi, txi, ti));
     }
 
     /// <summary>
@@ -69,6 +86,10 @@ public static partial class BgNbdPredictions
     /// </summary>
     /// <exception cref="ArgumentException">The spans' lengths differ.</exception>
     public static void ExpectedPurchases(in BgNbdParameters p, double t, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> T, Span<double> result)
+        => ExpectedPurchases(p, t, x, tx, T, result, initialFlips: 0);
+
+    /// <summary>The column form of E[Y(t)] with <paramref name="initialFlips"/> (see the one-customer overload).</summary>
+    internal static void ExpectedPurchases(in BgNbdParameters p, double t, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> T, Span<double> result, int initialFlips)
     {
         PurchaseModelSpans.CheckLengths(x.Length, tx.Length, T.Length, result.Length);
         if (t <= 0)
@@ -77,8 +98,7 @@ public static partial class BgNbdPredictions
             return;
         }
         var q = p;
-        GivenAliveCache.Fill(x, tx, T, result, (xi, ti) => Hyp2F1Difference.Evaluate(q.R + xi, q.A, q.B + xi, t / (q.Alpha + ti)),
-            (xi, txi, ti) => ProbabilityAlive(q, xi, txi, ti));
+        GivenAliveCache.Fill(x, tx, T, result, (xi, ti) => ExpectedPurchasesGivenAlive(q, t, xi, ti, initialFlips),
+            (xi, txi, ti) => ProbabilityAlive(q, xi, txi, ti, initialFlips));
     }
-
 }

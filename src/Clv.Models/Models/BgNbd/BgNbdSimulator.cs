@@ -24,13 +24,19 @@ public static class BgNbdSimulator
         Simulate(parameters, t, random, purchaseTimes);
     }
 
-    private static (int Frequency, double Recency) Simulate(in BgNbdParameters parameters, double t, Random random, List<double>? times)
+    /// <summary>
+    /// One customer; with <paramref name="dropoutAtFirstPurchase"/> (MBG/NBD) the customer also flips the dropout coin right after
+    /// the first purchase, at time 0.
+    /// </summary>
+    internal static (int Frequency, double Recency) Simulate(in BgNbdParameters parameters, double t, Random random, List<double>? times,
+        bool dropoutAtFirstPurchase = false)
     {
         ArgumentNullException.ThrowIfNull(random);
         double lambda = Gamma.Sample(random, parameters.R, parameters.Alpha);
         double p = Beta.Sample(random, parameters.A, parameters.B);
         int x = 0;
         double tx = 0, time = 0;
+        if (dropoutAtFirstPurchase && random.NextDouble() < p) return (0, 0);
         if (!(lambda > 0)) return (0, 0);
         while (true)
         {

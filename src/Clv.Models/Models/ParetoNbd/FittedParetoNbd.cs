@@ -3,26 +3,16 @@ using Clv.Models.Estimation;
 namespace Clv.Models.ParetoNbd;
 
 /// <summary>
-/// A fitted Pareto/NBD model: parameters, their uncertainty, the maximised log-likelihood and the optimiser's
-/// report; its prediction methods fill caller-provided spans (or allocate, for convenience).
+/// A fitted Pareto/NBD model: parameters, their uncertainty, the maximised log-likelihood and the optimiser's report; its
+/// predictions are those of its parameters (see <see cref="ParetoNbdPredictions"/>) and fill caller-provided spans.
 /// </summary>
-public sealed partial record FittedParetoNbd
+public sealed record FittedParetoNbd : FittedPurchaseModel<ParetoNbdParameters>
 {
     internal FittedParetoNbd(ParetoNbdParameters parameters, MaximumLikelihoodEstimate estimate)
+        : base(parameters, estimate)
     {
-        Parameters = parameters;
-        Estimate = estimate;
     }
 
     /// <summary>Model name used in model files and on the command line.</summary>
     public const string ModelName = "pareto-nbd";
-
-    /// <summary>The maximum-likelihood parameters.</summary>
-    public ParetoNbdParameters Parameters { get; }
-
-    /// <summary>Estimates with standard errors and intervals, log-likelihood, AIC/BIC and convergence report.</summary>
-    public MaximumLikelihoodEstimate Estimate { get; }
-
-    /// <summary>Maximised log-likelihood.</summary>
-    public double LogLikelihood => Estimate.LogLikelihood;
 }

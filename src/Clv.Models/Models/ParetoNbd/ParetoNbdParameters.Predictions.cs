@@ -1,7 +1,7 @@
 namespace Clv.Models.ParetoNbd;
 
 /// <summary>The Pareto/NBD predictions as an <see cref="IPurchaseModel"/> (see <see cref="ParetoNbdPredictions"/> for the formulas).</summary>
-public readonly partial record struct ParetoNbdParameters
+public readonly partial record struct ParetoNbdParameters : IGivenAliveFactors
 {
     /// <inheritdoc/>
     public void LogLikelihoods(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result) =>
@@ -27,4 +27,9 @@ public readonly partial record struct ParetoNbdParameters
     /// <inheritdoc/>
     public void DiscountedExpectedTransactions(double discountRate, double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result) =>
         Valuation.ParetoNbdDiscountedTransactions.DiscountedExpectedTransactions(this, frequency, recency, t, discountRate, horizon, result);
+
+    double IGivenAliveFactors.ExpectedPurchasesGivenAlive(double horizon, double x, double T) => ParetoNbdPredictions.ExpectedPurchasesGivenAlive(this, horizon, x, T);
+
+    double IGivenAliveFactors.DiscountedTransactionsGivenAlive(double discountRate, double horizon, double x, double T) =>
+        Valuation.ParetoNbdDiscountedTransactions.GivenAlive(this, x, T, discountRate, horizon);
 }

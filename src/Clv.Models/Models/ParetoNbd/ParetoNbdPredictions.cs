@@ -41,9 +41,18 @@ public static partial class ParetoNbdPredictions
     {
         if (t <= 0) return 0;
         double alive = ProbabilityAlive(p, x, tx, T);
-        if (alive == 0) return 0;
+        return alive == 0 ? 0 : alive * ExpectedPurchasesGivenAlive(p, t, x, T);
+    }
+
+    /// <summary>
+    /// E[Y(t) | alive at T] = <c>(r+x)(β+T)/(α+T) · [1 − ((β+T)/(β+T+t))^(s−1)]/(s−1)</c>: the expected purchase rate (r+x)/(α+T) times
+    /// the expected time alive in (T, T+t], which depend on (x, T) only.
+    /// </summary>
+    internal static double ExpectedPurchasesGivenAlive(in ParetoNbdParameters p, double t, double x, double T)
+    {
+        if (t <= 0) return 0;
         double bt = p.Beta + T;
-        return alive * (p.R + x) / (p.Alpha + T) * bt * ScaledDropoutFactor(p.S, t / bt);
+        return (p.R + x) / (p.Alpha + T) * bt * ScaledDropoutFactor(p.S, t / bt);
     }
 
     /// <summary>
@@ -65,7 +74,8 @@ public static partial class ParetoNbdPredictions
     public static void ExpectedPurchases(in ParetoNbdParameters p, double t, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> T, Span<double> result)
     {
         PurchaseModelSpans.CheckLengths(x.Length, tx.Length, T.Length, result.Length);
-        for (int i = 0; i < x.Length; i++) result[i] = ExpectedPurchases(p, t, x[i], tx[i], T[i]);
+        var q = p;
+        GivenAliveCache.Fill(x, tx, T, result, (xi, ti) => ExpectedPurchasesGivenAlive(q, t, xi, ti), (xi, txi, ti) => ProbabilityAlive(q, xi, txi, ti));
     }
 
     /// <summary>

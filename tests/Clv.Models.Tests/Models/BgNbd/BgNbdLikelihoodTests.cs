@@ -76,30 +76,10 @@ public class BgNbdLikelihoodTests
 
     [Property(MaxTest = 200)]
     public Property Analytic_gradient_equals_central_finite_differences()
-    {
-        var gen = from lr in Gen.Choose(-200, 200)
-                  from la in Gen.Choose(-200, 300)
-                  from lA in Gen.Choose(-200, 200)
-                  from lB in Gen.Choose(-200, 200)
-                  from seed in Gen.Choose(0, 10_000)
-                  select (new BgNbdParameters(Math.Pow(10, lr / 100.0), Math.Pow(10, la / 100.0), Math.Pow(10, lA / 100.0), Math.Pow(10, lB / 100.0)), seed);
-        return Prop.ForAll(gen.ToArbitrary(), tuple =>
+        => Prop.ForAll(GradientCheck.Points(200, 300, 200, 200), point =>
         {
-            var (p, seed) = tuple;
-            var (x, tx, t) = RandomCustomers(40, seed);
-            var g = new double[4];
-            Total(p, x, tx, t, null, g, 1);
-            var theta = p.ToArray();
-            for (int k = 0; k < 4; k++)
-            {
-                double h = 1e-6 * theta[k];
-                var up = (double[])theta.Clone(); up[k] += h;
-                var dn = (double[])theta.Clone(); dn[k] -= h;
-                double fd = (Total(BgNbdParameters.FromSpan(up), x, tx, t, null, new double[4], 1) - Total(BgNbdParameters.FromSpan(dn), x, tx, t, null, new double[4], 1)) / (2 * h);
-                double scale = Math.Abs(g[k]) + Math.Abs(Total(p, x, tx, t, null, new double[4], 1)) / theta[k] * 1e-3;
-                if (Math.Abs(fd - g[k]) > 1e-5 * scale) return false.Label($"param {k}: analytic {g[k]} vs fd {fd} at {p}");
-            }
-            return true.ToProperty();
+            var (x, tx, t) = RandomCustomers(40, point.Seed);
+            return GradientCheck.Check(point.Theta, (q, g) => Total(BgNbdParameters.FromSpan(q), x, tx, t, null, g, 1),
+                q => Total(BgNbdParameters.FromSpan(q), x, tx, t, null, new double[4], 1));
         });
-    }
 }

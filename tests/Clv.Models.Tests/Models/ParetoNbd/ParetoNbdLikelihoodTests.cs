@@ -63,32 +63,12 @@ public class ParetoNbdLikelihoodTests
 
     [Property(MaxTest = 150)]
     public Property Analytic_gradient_equals_central_finite_differences()
-    {
-        var gen = from lr in Gen.Choose(-200, 200)
-                  from la in Gen.Choose(-200, 300)
-                  from ls in Gen.Choose(-200, 200)
-                  from lb in Gen.Choose(-200, 300)
-                  from seed in Gen.Choose(0, 10_000)
-                  select (new ParetoNbdParameters(Math.Pow(10, lr / 100.0), Math.Pow(10, la / 100.0), Math.Pow(10, ls / 100.0), Math.Pow(10, lb / 100.0)), seed);
-        return Prop.ForAll(gen.ToArbitrary(), tuple =>
+        => Prop.ForAll(GradientCheck.Points(200, 300, 200, 300), point =>
         {
-            var (p, seed) = tuple;
-            var (x, tx, t) = BgNbdLikelihoodTests.RandomCustomers(30, seed);
-            var g = new double[4];
-            double value = Total(p, x, tx, t, null, g, 1);
-            var theta = p.ToArray();
-            for (int k = 0; k < 4; k++)
-            {
-                double h = 1e-6 * theta[k];
-                var up = (double[])theta.Clone(); up[k] += h;
-                var dn = (double[])theta.Clone(); dn[k] -= h;
-                double fd = (Total(ParetoNbdParameters.FromSpan(up), x, tx, t, null, new double[4], 1) - Total(ParetoNbdParameters.FromSpan(dn), x, tx, t, null, new double[4], 1)) / (2 * h);
-                double scale = Math.Abs(g[k]) + Math.Abs(value) / theta[k] * 1e-3;
-                if (Math.Abs(fd - g[k]) > 1e-5 * scale) return false.Label($"param {k}: analytic {g[k]} vs fd {fd} at {p}");
-            }
-            return true.ToProperty();
+            var (x, tx, t) = BgNbdLikelihoodTests.RandomCustomers(30, point.Seed);
+            return GradientCheck.Check(point.Theta, (q, g) => Total(ParetoNbdParameters.FromSpan(q), x, tx, t, null, g, 1),
+                q => Total(ParetoNbdParameters.FromSpan(q), x, tx, t, null, new double[4], 1));
         });
-    }
 
     [Fact]
     public void Analytic_gradient_equals_finite_differences_in_the_quadrature_region()
