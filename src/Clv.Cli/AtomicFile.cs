@@ -5,7 +5,15 @@ namespace Clv.Cli;
 /// <summary>Writes an output file through a temporary file in the same folder, moved into place only on success.</summary>
 internal static class AtomicFile
 {
-    public static void Write(string path, Action<TextWriter> write)
+    public static void Write(string path, Action<TextWriter> write) => Save(path, temp =>
+    {
+        using var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16);
+        writer.NewLine = "\n";
+        write(writer);
+    });
+
+    /// <summary>Lets <paramref name="save"/> write a temporary file in the folder of <paramref name="path"/>, then moves it into place.</summary>
+    public static void Save(string path, Action<string> save)
     {
         string full = Path.GetFullPath(path);
         string dir = Path.GetDirectoryName(full)!;
@@ -13,11 +21,7 @@ internal static class AtomicFile
         string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
-            using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16))
-            {
-                writer.NewLine = "\n";
-                write(writer);
-            }
+            save(temp);
             File.Move(temp, full, overwrite: true);
         }
         finally

@@ -4,12 +4,12 @@ using Clv.Models;
 namespace Clv.Cli;
 
 /// <summary>
-/// `--name value` options of one command. Every option must be known to the command and given once; a
-/// missing required option or an unknown one is a usage error.
+/// `--name value` options of one command, and value-less switches such as `--svg` (<see cref="Flag"/>). Every option
+/// must be known to the command and given once; a missing required option or an unknown one is a usage error.
 /// </summary>
 internal sealed class CliArguments
 {
-    private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> values = new(StringComparer.Ordinal);
     private readonly HashSet<string> used = new(StringComparer.Ordinal);
 
     public CliArguments(IReadOnlyList<string> args)
@@ -19,8 +19,8 @@ internal sealed class CliArguments
             string a = args[i];
             if (!a.StartsWith("--", StringComparison.Ordinal) || a.Length == 2) throw new UsageException($"unexpected argument '{a}' (options are written --name value)");
             string name = a[2..];
-            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)) throw new UsageException($"option --{name} needs a value");
-            if (!values.TryAdd(name, args[++i])) throw new UsageException($"option --{name} is given twice");
+            string? value = i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal) ? null : args[++i];
+            if (!values.TryAdd(name, value)) throw new UsageException($"option --{name} is given twice");
         }
     }
 
@@ -29,7 +29,16 @@ internal sealed class CliArguments
     public string? Optional(string name)
     {
         used.Add(name);
-        return values.TryGetValue(name, out var v) ? v : null;
+        if (!values.TryGetValue(name, out var v)) return null;
+        return v ?? throw new UsageException($"option --{name} needs a value");
+    }
+
+    /// <summary>True when the switch <c>--name</c> is given (without a value).</summary>
+    public bool Flag(string name)
+    {
+        used.Add(name);
+        if (!values.TryGetValue(name, out var v)) return false;
+        return v is null ? true : throw new UsageException($"option --{name} takes no value (got '{v}')");
     }
 
     public double? OptionalDouble(string name, double min = double.NegativeInfinity)

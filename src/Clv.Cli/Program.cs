@@ -30,6 +30,10 @@ namespace Clv.Cli
               predict    --model sbg.json --horizon 12 [--input cohorts.csv] [--discount-rate 0.1] --output projection.csv
                          (sbg: periods 0..horizon: [cohort,]period,survival,retention_rate[,expected_survivors,
                           actual_survivors with --input][,derl with --discount-rate: DERL of a customer renewed period times])
+              evaluate   --model model.json[,model2.json] --input rfm.csv --output-dir report/ [--svg] [--horizon 39]
+                         [--holdout-duration 39] [--transactions tx.csv --customer-column id --date-column date
+                          [--date-format yyyyMMdd] [--time-unit weeks] [--calibration-end yyyy-MM-dd] [--observation-end yyyy-MM-dd]]
+                         (plots and report.md: histogram, calibration vs holdout, tracking, P(alive)/expected matrices, comparison)
               simulate   --model bg-nbd|mbg-nbd|pareto-nbd --customers 100000 [--seed 1] [--parameters r=0.243,alpha=4.414,a=0.793,b=2.426]
                          [--start 2025-01-01] [--acquisition-days 84] [--days 273] [--time-unit weeks]
                          [--spend-parameters p=6.25,q=3.74,gamma=15.44] [--summary-output rfm.csv] --output tx.csv
@@ -56,7 +60,8 @@ namespace Clv.Cli
                     case "predict": PredictCommand.Run(options, stdout); break;
                     case "simulate": SimulateCommand.Run(options, stdout); break;
                     case "bench": BenchCommand.Run(options, stdout); break;
-                    default: throw new UsageException($"unknown command '{args[0]}' (summarize, fit, predict, simulate, bench)");
+                    case "evaluate": EvaluateCommand.Run(options, stdout); break;
+                    default: throw new UsageException($"unknown command '{args[0]}' (summarize, fit, predict, simulate, bench, evaluate)");
                 }
                 return 0;
             }

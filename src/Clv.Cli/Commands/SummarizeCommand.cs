@@ -6,14 +6,17 @@ namespace Clv.Cli.Commands;
 /// <summary>`clv summarize`: transaction log → per-customer summary CSV (optionally with holdout columns).</summary>
 internal static class SummarizeCommand
 {
-    public static void Run(CliArguments args, TextWriter stdout)
+    /// <summary>
+    /// The transaction-log options shared with `clv evaluate`: --customer-column, --date-column, [--amount-column],
+    /// --date-format, --time-unit, --calibration-end, --observation-end.
+    /// </summary>
+    public static (TransactionLogOptions Log, SummaryOptions Summary) LogOptions(CliArguments args, bool withAmount)
     {
-        string input = args.Required("input");
         var log = new TransactionLogOptions
         {
             CustomerColumn = args.Required("customer-column"),
             DateColumn = args.Required("date-column"),
-            AmountColumn = args.Optional("amount-column"),
+            AmountColumn = withAmount ? args.Optional("amount-column") : null,
             DateFormat = args.Optional("date-format"),
         };
         string unit = args.Optional("time-unit") ?? "weeks";
@@ -30,6 +33,13 @@ internal static class SummarizeCommand
         };
         if (summaryOptions.ObservationEnd is not null && summaryOptions.CalibrationEnd is null)
             throw new UsageException("--observation-end needs --calibration-end");
+        return (log, summaryOptions);
+    }
+
+    public static void Run(CliArguments args, TextWriter stdout)
+    {
+        string input = args.Required("input");
+        var (log, summaryOptions) = LogOptions(args, withAmount: true);
         string output = args.Required("output");
         args.RejectUnknown();
 

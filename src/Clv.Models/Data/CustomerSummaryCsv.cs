@@ -56,7 +56,7 @@ public static class CustomerSummaryCsv
             long line = reader.LineNumber;
             string customer = reader.GetString(id) ?? string.Empty;
             if (customer.Trim().Length == 0)
-                throw new ClvDataException(sourceName, line, headers[id], "empty customer id; expected a non-empty identifier");
+                throw CsvInput.EmptyId(sourceName, line, headers[id]);
             if (!seen.TryAdd(customer, line))
                 throw new ClvDataException(sourceName, line, headers[id], $"duplicate customer id '{customer}', already on line {seen[customer]}");
             double xv = Number(reader, fi, headers, sourceName, line);

@@ -63,11 +63,11 @@ internal sealed class TransactionLogPass
             _read++;
             ReadOnlySpan<byte> idField = reader.GetSpan(ci);
             if (idField.Trim((byte)' ').IsEmpty)
-                throw new ClvDataException(_source, reader.LineNumber, customerColumn, "empty customer id; expected a non-empty identifier");
+                throw CsvInput.EmptyId(_source, reader.LineNumber, customerColumn);
 
             ReadOnlySpan<byte> dateField = reader.GetSpan(di);
             if (!dates.TryParse(dateField, out int day))
-                throw new ClvDataException(_source, reader.LineNumber, _dateColumn, $"cannot parse the date '{Encoding.UTF8.GetString(dateField)}'; expected {dates.Description}");
+                throw CsvInput.BadDate(_source, reader.LineNumber, _dateColumn, dateField, dates);
 
             double amount = 0;
             if (amountColumn is not null)
@@ -169,10 +169,7 @@ internal sealed class TransactionLogPass
         if (_read == 0)
             throw new ClvDataException(_source, 2, _log.CustomerColumn, "no data rows: expected at least one transaction after the header");
         if (_options.CalibrationEnd is { } cal && cal.DayNumber < _minDay)
-        {
-            throw new ClvDataException(_source, _minDayLine, _dateColumn,
-                $"CalibrationEnd {cal:yyyy-MM-dd} is before the first transaction ({DateOnly.FromDayNumber(_minDay):yyyy-MM-dd}); expected a date on or after it");
-        }
+            throw CsvInput.CalibrationBeforeFirst(_source, _minDayLine, _dateColumn, cal, _minDay);
 
         if (_days is not null)
         {
