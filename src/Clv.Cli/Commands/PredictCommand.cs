@@ -128,22 +128,9 @@ internal static class PredictCommand
 
     /// <summary>Writes <c>customer_id</c> and the columns for the given rows (round-trip number format), atomically.</summary>
     internal static void Write(string output, CustomerSummary summary, int[] rows, List<(string Name, double[] Values)> columns) =>
-        AtomicFile.Write(output, w =>
+        AtomicFile.Save(output, temp =>
         {
-            w.Write("customer_id");
-            foreach (var (name, _) in columns) w.Write("," + name);
-            w.Write('\n');
-            Span<char> number = stackalloc char[32];
-            for (int k = 0; k < rows.Length; k++)
-            {
-                w.Write(CsvText.Field(summary.CustomerIds[rows[k]]));
-                foreach (var (_, values) in columns)
-                {
-                    w.Write(',');
-                    values[k].TryFormat(number, out int length, "R", CultureInfo.InvariantCulture);
-                    w.Write(number[..length]);
-                }
-                w.Write('\n');
-            }
+            using var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            ColumnCsvWriter.Write(stream, summary.CustomerIds, rows, columns);
         });
 }
