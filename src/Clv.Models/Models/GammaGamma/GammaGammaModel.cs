@@ -50,24 +50,47 @@ public sealed record GammaGammaModel(FitOptions? Options = null)
         var data = GammaGammaLikelihood.Layout(frequency, monetaryValue, weights);
         var function = new SegmentedLikelihoodFunction(GammaGammaParameters.Names, data, GammaGammaLikelihood.SumCount,
             (d, q, g, sums, threads, width) => GammaGammaLikelihood.ValueAndGradient(d, GammaGammaParameters.FromSpan(q), g, sums, threads, width), options);
-        double[] start = options.InitialParameters is { } init ? [.. init] : StartingValues(monetaryValue, weights);
+        double[] start = options.InitialParameters is { } init ? [.. init] : StartingValues(data);
         var estimate = MaximumLikelihood.Maximize(function, start, options);
         var parameters = new GammaGammaParameters(estimate.Parameters[0].Value, estimate.Parameters[1].Value, estimate.Parameters[2].Value);
         double correlation = WeightedCorrelation(frequency, monetaryValue, weights);
         return new FittedGammaGamma(parameters, estimate, correlation);
     }
 
-    /// <summary>p = 1, q = 3 and γ so that the population mean pγ/(q−1) equals the observed mean spend.</summary>
-    private static double[] StartingValues(ReadOnlySpan<double> m, ReadOnlySpan<double> weights)
+    /// <summary>
+    /// Starting values by the method of moments. Given x, the mean spend m_x has E[m_x] = μ = pγ/(q−1) and
+    /// Var(m_x | x) = A/x + B with A = pγ²/((q−1)(q−2)) and B = p²γ²/((q−1)²(q−2)) (mean and variance of Gamma(px, xν) mixed over
+    /// ν ~ Gamma(q, γ)). A weighted least-squares line through the per-x variances against 1/x gives A and B, and then
+    /// q = 2 + μ²/B, p = (q−1)B/A, γ = μ(q−1)/p. When the moments do not identify a valid point (fewer than two
+    /// frequencies, a variance line with A ≤ 0 or B ≤ 0), p = 1, q = 3 and γ matching the mean: μ = pγ/(q−1).
+    /// </summary>
+    internal static double[] StartingValues(Kernels.FrequencySegments data)
     {
-        double sum = 0, total = 0;
-        for (int i = 0; i < m.Length; i++)
+        var m = data.Column(0);
+        double sum = 0;
+        double sw = 0, su = 0, sv = 0, suu = 0, suv = 0;
+        for (int k = 0; k < data.Frequencies.Length; k++)
         {
-            double w = weights.Length == 0 ? 1 : weights[i];
-            sum += w * m[i];
-            total += w;
+            double w = 0, s1 = 0, s2 = 0;
+            for (int i = data.SegmentStart[k]; i < data.SegmentStart[k + 1]; i++)
+            {
+                double wi = data.Weight[i];
+                w += wi; s1 += wi * m[i]; s2 += wi * m[i] * m[i];
+            }
+            sum += s1;
+            if (w < 2) continue;
+            // Regress the within-x variance on u = 1/x, each x weighted by its count.
+            double mean = s1 / w, variance = Math.Max(0, s2 / w - mean * mean), u = 1.0 / data.Frequencies[k];
+            sw += w; su += w * u; sv += w * variance; suu += w * u * u; suv += w * u * variance;
         }
-        return [1.0, 3.0, 2.0 * sum / total];
+        double mu = sum / data.TotalWeight;
+        double[] fallback = [1.0, 3.0, 2.0 * mu];
+        double det = sw * suu - su * su;
+        if (!(det > 1e-12 * sw * suu)) return fallback;
+        double a = (sw * suv - su * sv) / det, b = (sv - a * su) / sw;
+        if (!(a > 0 && b > 0 && double.IsFinite(a) && double.IsFinite(b))) return fallback;
+        double q = 2 + mu * mu / b, p = (q - 1) * b / a, gamma = mu * (q - 1) / p;
+        return p > 0 && double.IsFinite(p) && double.IsFinite(q) && gamma > 0 && double.IsFinite(gamma) ? [p, q, gamma] : fallback;
     }
 
     /// <summary>Weighted Pearson correlation of frequency and mean spend; NaN when either is constant.</summary>

@@ -80,6 +80,34 @@ public class GammaGammaTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Moment_starting_values_are_near_the_truth_and_fall_back_when_one_frequency_gives_no_variance_line()
+    {
+        // With light tails (q = 12: the sample variances have finite variance) the moments land near the truth.
+        var light = Sample(new GammaGammaParameters(6.25, 12, 40), 200_000, 3);
+        var start = GammaGammaModel.StartingValues(GammaGammaLikelihood.Layout(light.X, light.M, []));
+        Assert.InRange(start[0], 0.85 * 6.25, 1.15 * 6.25);
+        Assert.InRange(start[1], 0.85 * 12, 1.15 * 12);
+        Assert.InRange(start[2], 0.85 * 40, 1.15 * 40);
+
+        // CDNOW-like q < 4 (heavy tail) still gives a valid start whose population mean pγ/(q−1) is the sample mean.
+        var heavy = Sample(new GammaGammaParameters(6.25, 3.74, 15.4), 200_000, 5);
+        var h = GammaGammaModel.StartingValues(GammaGammaLikelihood.Layout(heavy.X, heavy.M, []));
+        Assert.True(h[0] > 0 && h[1] > 2 && h[2] > 0);
+        Assert.Equal(heavy.M.Average(), h[0] * h[2] / (h[1] - 1), 1e-9 * heavy.M.Average());
+
+        double[] one = [3, 3, 3, 3];
+        double[] spend = [10, 20, 30, 40];
+        Assert.Equal([1.0, 3.0, 2.0 * 25], GammaGammaModel.StartingValues(GammaGammaLikelihood.Layout(one, spend, [])));
+
+        static (double[] X, double[] M) Sample(GammaGammaParameters p, int n, int seed)
+        {
+            var rng = new Random(seed);
+            var x = Enumerable.Range(0, n).Select(_ => 1 + Math.Floor(-Math.Log(1 - rng.NextDouble()) * 2.5)).ToArray();
+            return (x, GammaGammaSimulator.Simulate(p, x, seed + 1));
+        }
+    }
+
+    [Fact]
     public void Simulated_spend_recovers_the_parameters_within_the_reported_intervals()
     {
         var truth = new GammaGammaParameters(6.0, 4.0, 15.0);
