@@ -23,7 +23,7 @@ internal static class SummarizeCommand
         var period = SummaryOptions.ParseCalendarPeriod(unit); // years|quarters|months: whole-period opportunities (BG/BB input)
         double unitDays = 1;
         try { if (period == CalendarPeriod.None) unitDays = SummaryOptions.ParseTimeUnit(unit); }
-        catch (ArgumentException e) { throw new UsageException($"option --time-unit: {e.Message} (or 'years', 'quarters', 'months' for discrete opportunities)"); }
+        catch (ArgumentException) { throw new UsageException($"option --time-unit: unknown unit '{unit}'; expected weeks, days, a positive number of days, or years, quarters, months for discrete opportunities"); }
         var summaryOptions = new SummaryOptions
         {
             TimeUnitDays = unitDays,
