@@ -64,7 +64,7 @@ namespace Clv.Cli
                     case "predict": PredictCommand.Run(options, stdout); break;
                     case "simulate": SimulateCommand.Run(options, stdout); break;
                     case "bench": BenchCommand.Run(options, stdout, progress); break;
-                    case "evaluate": EvaluateCommand.Run(options, stdout); break;
+                    case "evaluate": EvaluateCommand.Run(options, stdout, progress); break;
                     default: throw new UsageException($"unknown command '{args[0]}' (summarize, fit, predict, simulate, bench, evaluate)");
                 }
                 return 0;

@@ -48,10 +48,10 @@ internal sealed class TerminalProgress
     /// <summary>Starts a progress line after <paramref name="prefix"/> (text already on the terminal line, redrawn with each update); dispose to erase it.</summary>
     public Line Begin(string prefix = "") => new(this, prefix);
 
-    /// <summary>Reports summariser progress as "summarising file: n transactions (p %)".</summary>
-    public IProgress<SummaryProgress>? Summary(Line line, string input) => Enabled
+    /// <summary>Reports progress through a transaction log as "summarising file: n transactions (p %)" (or another <paramref name="verb"/>).</summary>
+    public IProgress<SummaryProgress>? Summary(Line line, string input, string verb = "summarising") => Enabled
         ? new Reporter<SummaryProgress>(p => line.Update(string.Create(C,
-            $"summarising {input}: {p.TransactionsRead:N0} transactions{(double.IsNaN(p.Fraction) ? "" : $" ({p.Fraction:P0})")}")))
+            $"{verb} {input}: {p.TransactionsRead:N0} transactions{(double.IsNaN(p.Fraction) ? "" : $" ({p.Fraction:P0})")}")))
         : null;
 
     /// <summary>Reports fit progress as "fitting model: n evaluations, gradient norm g".</summary>

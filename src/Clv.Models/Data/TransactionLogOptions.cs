@@ -32,7 +32,8 @@ public sealed record TransactionLogOptions
 
     /// <summary>
     /// Receives a <see cref="SummaryProgress"/> every <see cref="ProgressInterval"/> rows and once at the end of the log, on the
-    /// reading thread (null, the default, reports nothing). For progress displays: the summary does not depend on it.
+    /// reading thread, from <see cref="Summarizer"/> and <see cref="Diagnostics.RepeatTransactionLog"/> (null, the default, reports
+    /// nothing). For progress displays: the result does not depend on it.
     /// </summary>
     public IProgress<SummaryProgress>? Progress { get; init; }
 

@@ -57,12 +57,12 @@ internal sealed class TransactionLogPass
         string? amountColumn = ai >= 0 ? headers[ai] : null;
         var dates = new DateFieldParser(_log.DateFormat);
 
-        var progress = _log.Progress;
-        long length = progress is not null && stream.CanSeek ? stream.Length : -1;
+        var progress = new LogReadProgress(stream, _log.Progress);
         var batch = new Batch();
         while (reader.Read())
         {
-            if ((++_read & (TransactionLogOptions.ProgressInterval - 1)) == 0) progress?.Report(new SummaryProgress(_read, Fraction(stream, length)));
+            _read++;
+            progress.Row();
             ReadOnlySpan<byte> idField = reader.GetSpan(ci);
             if (idField.Trim((byte)' ').IsEmpty)
                 throw CsvInput.EmptyId(_source, reader.LineNumber, customerColumn);
@@ -83,13 +83,9 @@ internal sealed class TransactionLogPass
         }
 
         if (!Flush(batch)) return false;
-        progress?.Report(new SummaryProgress(_read, length >= 0 ? 1 : double.NaN));
+        progress.End();
         return true;
     }
-
-    /// <summary>Share of the stream read (its position runs ahead of the parser by one buffer), NaN for an unknown length.</summary>
-    private static double Fraction(Stream stream, long length) =>
-        length > 0 ? Math.Min(1, (double)stream.Position / length) : double.NaN;
 
     /// <summary>
     /// Applies the buffered transactions in order. The customer lookups of the whole batch are hashed and their table slots

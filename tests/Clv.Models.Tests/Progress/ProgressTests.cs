@@ -53,6 +53,15 @@ public class ProgressTests
     }
 
     [Fact]
+    public void The_tracking_log_reader_reports_its_rows_too()
+    {
+        var recorder = new Recorder<SummaryProgress>();
+        var log = Clv.Models.Diagnostics.RepeatTransactionLog.Read(TestFiles.SampleData("cdnowElog.csv"), Log with { Progress = recorder }, Window);
+        Assert.Equal(new[] { new SummaryProgress(6919, 1) }, recorder.Reports);
+        Assert.Equal(Clv.Models.Diagnostics.RepeatTransactionLog.Read(TestFiles.SampleData("cdnowElog.csv"), Log, Window).RepeatTransactions, log.RepeatTransactions);
+    }
+
+    [Fact]
     public void Summariser_reports_each_interval_with_a_growing_fraction()
     {
         int rows = 2 * TransactionLogOptions.ProgressInterval + 5;
