@@ -2,7 +2,7 @@ using Clv.Cli;
 using Clv.Cli.Commands;
 using Clv.Models;
 
-return Cli.Run(args, Console.Out, Console.Error);
+return Cli.Run(args, Console.Out, Console.Error, TerminalProgress.ForConsole());
 
 namespace Clv.Cli
 {
@@ -27,9 +27,10 @@ namespace Clv.Cli
                          (a gamma-gamma model file alone needs no --horizon and predicts expected_spend)
                          (a bg-bb model: --horizon = future opportunities, p_alive = P(alive in opportunity n+1),
                           --discount-rate d per opportunity adds dert)
-              predict    --model sbg.json --horizon 12 [--input cohorts.csv] [--discount-rate 0.1] --output projection.csv
+              predict    --model sbg.json --horizon 12 [--input cohorts.csv [--plot survival.png|.svg]] [--discount-rate 0.1] --output projection.csv
                          (sbg: periods 0..horizon: [cohort,]period,survival,retention_rate[,expected_survivors,
-                          actual_survivors with --input][,derl with --discount-rate: DERL of a customer renewed period times])
+                          actual_survivors with --input][,derl with --discount-rate: DERL of a customer renewed period times];
+                          --plot: actual vs projected survivors of each cohort, PNG or SVG by the extension)
               evaluate   --model model.json[,model2.json] --input rfm.csv --output-dir report/ [--svg] [--horizon 39]
                          [--holdout-duration 39] [--transactions tx.csv --customer-column id --date-column date
                           [--date-format yyyyMMdd] [--time-unit weeks] [--calibration-end yyyy-MM-dd] [--observation-end yyyy-MM-dd]]
@@ -42,8 +43,11 @@ namespace Clv.Cli
                          (times the performance table on seeded simulated data; --scale 0.1 for a quick look)
             """;
 
-        /// <summary>Runs one command; returns the process exit code (0 ok, 1 bad input or failed fit, 2 usage).</summary>
-        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        /// <summary>Runs one command without progress output; returns the process exit code (0 ok, 1 bad input or failed fit, 2 usage).</summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, TerminalProgress.Quiet);
+
+        /// <summary>Runs one command; long work (summarising, fitting, bench rows) reports to <paramref name="progress"/>. Returns the exit code.</summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TerminalProgress progress)
         {
             if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
             {
@@ -55,12 +59,12 @@ namespace Clv.Cli
                 var options = new CliArguments(args[1..]);
                 switch (args[0])
                 {
-                    case "summarize": SummarizeCommand.Run(options, stdout); break;
-                    case "fit": FitCommand.Run(options, stdout); break;
+                    case "summarize": SummarizeCommand.Run(options, stdout, progress); break;
+                    case "fit": FitCommand.Run(options, stdout, progress); break;
                     case "predict": PredictCommand.Run(options, stdout); break;
                     case "simulate": SimulateCommand.Run(options, stdout); break;
-                    case "bench": BenchCommand.Run(options, stdout); break;
-                    case "evaluate": EvaluateCommand.Run(options, stdout); break;
+                    case "bench": BenchCommand.Run(options, stdout, progress); break;
+                    case "evaluate": EvaluateCommand.Run(options, stdout, progress); break;
                     default: throw new UsageException($"unknown command '{args[0]}' (summarize, fit, predict, simulate, bench, evaluate)");
                 }
                 return 0;

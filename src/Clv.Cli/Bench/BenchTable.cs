@@ -9,8 +9,11 @@ internal sealed record BenchRow(string Work, long Customers, long Transactions, 
     public bool? Met => TargetSeconds is { } t ? MedianSeconds <= t : null;
 }
 
-/// <summary>Times actions (median of several runs after a warm-up) and prints the rows as a Markdown table.</summary>
-internal sealed class BenchTable(int repeat, TextWriter progress)
+/// <summary>
+/// Times actions (median of several runs after a warm-up) and prints the rows as a Markdown table; while a row runs, an
+/// interactive terminal shows which run it is on (<see cref="TerminalProgress"/>).
+/// </summary>
+internal sealed class BenchTable(int repeat, TextWriter progress, TerminalProgress terminal)
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
@@ -19,14 +22,23 @@ internal sealed class BenchTable(int repeat, TextWriter progress)
     /// <summary>Runs <paramref name="action"/> once to warm up (JIT), then <c>repeat</c> times; returns (median, min) seconds.</summary>
     public (double Median, double Min) Time(string work, Action action, bool warmUp = true)
     {
-        progress.Write($"  {work} ...");
-        if (warmUp) action();
+        string start = $"  {work} ...";
+        progress.Write(start);
         var times = new double[repeat];
-        for (int i = 0; i < repeat; i++)
+        using (var line = terminal.Begin(start))
         {
-            var clock = Stopwatch.StartNew();
-            action();
-            times[i] = clock.Elapsed.TotalSeconds;
+            if (warmUp)
+            {
+                line.Update(" warm-up run");
+                action();
+            }
+            for (int i = 0; i < repeat; i++)
+            {
+                line.Update(string.Create(C, $" run {i + 1} of {repeat}"));
+                var clock = Stopwatch.StartNew();
+                action();
+                times[i] = clock.Elapsed.TotalSeconds;
+            }
         }
         Array.Sort(times);
         double median = repeat % 2 == 1 ? times[repeat / 2] : (times[repeat / 2 - 1] + times[repeat / 2]) / 2;

@@ -20,7 +20,7 @@ internal static class BenchCommand
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    public static void Run(CliArguments args, TextWriter stdout)
+    public static void Run(CliArguments args, TextWriter stdout, TerminalProgress progress)
     {
         double scale = args.OptionalDouble("scale", min: 1e-4) ?? 1;
         int repeat = args.OptionalInt("repeat", min: 1) ?? 5;
@@ -34,7 +34,7 @@ internal static class BenchCommand
         long logTransactions = (long)Math.Round(10_000_000 * scale);
 
         stdout.WriteLine(string.Create(C, $"clv bench: scale {scale}, {repeat} runs per row, {threads} threads, {Environment.ProcessorCount} processors, widest vector {Widest()}"));
-        var table = new BenchTable(repeat, stdout);
+        var table = new BenchTable(repeat, stdout, progress);
         var fit = new FitOptions { MaxDegreeOfParallelism = threads };
         string log = Path.Combine(workDir, $"clv-bench-{Environment.ProcessId}.csv");
         string clv = Path.Combine(workDir, $"clv-bench-{Environment.ProcessId}-clv.csv");

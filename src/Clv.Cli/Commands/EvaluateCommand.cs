@@ -12,7 +12,7 @@ namespace Clv.Cli.Commands;
 /// </summary>
 internal static class EvaluateCommand
 {
-    public static void Run(CliArguments args, TextWriter stdout)
+    public static void Run(CliArguments args, TextWriter stdout, TerminalProgress progress)
     {
         string[] modelPaths = [.. args.Required("model").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
         string input = args.Required("input");
@@ -31,7 +31,12 @@ internal static class EvaluateCommand
 
         var models = Distinct(modelPaths.Select(Load).ToArray());
         var summary = CustomerSummaryCsv.Read(input);
-        var log = transactions is null ? null : RepeatTransactionLog.Read(transactions, logOptions.Log, logOptions.Summary);
+        RepeatTransactionLog? log = null;
+        if (transactions is not null)
+        {
+            using var line = progress.Begin();
+            log = RepeatTransactionLog.Read(transactions, logOptions.Log with { Progress = progress.Summary(line, transactions, "reading") }, logOptions.Summary);
+        }
         bool hasHoldout = summary.FrequencyHoldout is not null;
         if (hasHoldout && summary.DurationHoldout is null && holdoutDuration is null)
             throw new ClvDataException(input, null, "duration_holdout", "the summary has holdout purchases but no duration_holdout column; give the holdout length with --holdout-duration");

@@ -9,7 +9,7 @@ namespace Clv.Cli.Commands;
 /// <summary>`clv fit`: reads a summary (survivor counts for a retention model), fits a model, prints the estimates and writes the model file.</summary>
 internal static class FitCommand
 {
-    public static void Run(CliArguments args, TextWriter stdout)
+    public static void Run(CliArguments args, TextWriter stdout, TerminalProgress progress)
     {
         var model = ModelCatalog.Find(args.Required("model"));
         string input = args.Required("input");
@@ -18,25 +18,27 @@ internal static class FitCommand
         args.RejectUnknown();
 
         var clock = Stopwatch.StartNew();
-        Func<FitOutcome> fit;
+        Func<FitOptions, FitOutcome> fit;
         if (model.Opportunities is { } discrete)
         {
             var data = OpportunitySummaryCsv.Read(input);
-            fit = () => discrete.Fit(data, options);
+            fit = o => discrete.Fit(data, o);
         }
         else if (model.Retention is { } retention)
         {
             var cohorts = CohortSurvivorsCsv.Read(input);
-            fit = () => retention.Fit(cohorts, options);
+            fit = o => retention.Fit(cohorts, o);
         }
         else
         {
             var fitSummary = model.Fit ?? throw new UsageException($"clv fit does not know how to fit {model.Name}");
             var summary = CustomerSummaryCsv.Read(input);
-            fit = () => fitSummary(summary, options);
+            fit = o => fitSummary(summary, o);
         }
         var read = clock.Elapsed;
-        var outcome = fit();
+        FitOutcome outcome;
+        using (var line = progress.Begin())
+            outcome = fit(options with { Progress = progress.Fit(line, model.Name) });
         var fitted = clock.Elapsed - read;
         AtomicFile.Write(output, w => w.Write(outcome.Document.ToJson()));
 

@@ -23,6 +23,7 @@ internal static class PredictCommand
         double? valueHorizon = args.OptionalDouble("value-horizon", min: 0);
         string? spendPath = args.Optional("spend-model");
         double? margin = args.OptionalDouble("margin", min: 0);
+        string? plot = args.Optional("plot");
         string output = args.Required("output");
         args.RejectUnknown();
         if (valueHorizon is not null && discountRate is null) throw new UsageException("--value-horizon needs --discount-rate (use 0 for undiscounted purchases)");
@@ -32,6 +33,8 @@ internal static class PredictCommand
 
         var document = ModelDocument.Load(modelPath);
         var model = ModelCatalog.Find(document.Model, modelPath);
+        if (plot is not null && model.Retention is null)
+            throw new UsageException($"--plot draws the survival plot of an sbg model; for a {model.Name} model use clv evaluate");
         if (model.Opportunities is { } discrete)
         {
             string input = inputOption ?? throw new UsageException("missing required option --input");
@@ -42,7 +45,7 @@ internal static class PredictCommand
         }
         if (model.Retention is { } retention)
         {
-            PredictRetention(retention.Load(document, modelPath), inputOption, horizon, discountRate, valueHorizon is null && spendPath is null, output, stdout);
+            PredictRetention(retention.Load(document, modelPath), inputOption, horizon, discountRate, valueHorizon is null && spendPath is null, output, plot, stdout);
             return;
         }
         string summaryInput = inputOption ?? throw new UsageException("missing required option --input");
@@ -77,14 +80,19 @@ internal static class PredictCommand
     }
 
     /// <summary>An sBG model file: per-period projections (<see cref="RetentionCommands.Predict"/>), for the cohorts in --input if given.</summary>
-    private static void PredictRetention(Clv.Models.Sbg.SbgParameters p, string? input, double? horizon, double? discountRate, bool onlyRetentionOptions, string output, TextWriter stdout)
+    private static void PredictRetention(Clv.Models.Sbg.SbgParameters p, string? input, double? horizon, double? discountRate, bool onlyRetentionOptions, string output, string? plot, TextWriter stdout)
     {
         if (!onlyRetentionOptions) throw new UsageException("an sbg model predicts retention per period: --value-horizon, --spend-model and --margin do not apply");
         double last = horizon ?? throw new UsageException("missing required option --horizon (the last period to project, e.g. 12)");
         if (last != Math.Floor(last) || last > 1_000_000) throw new UsageException($"--horizon for an sbg model is the last period to project, a whole number up to 1000000, but got {last.ToString(CultureInfo.InvariantCulture)}");
+        if (plot is not null && input is null) throw new UsageException("--plot needs --input: the survival plot shows the actual survivors next to the projection");
+        var format = plot is null ? default : RetentionCommands.PlotFormatOf(plot);
         var data = input is null ? null : Clv.Models.Sbg.CohortSurvivorsCsv.Read(input);
         int rows = RetentionCommands.Predict(p, data, (int)last, discountRate, output);
         stdout.WriteLine($"{rows} rows (periods 0..{last.ToString(CultureInfo.InvariantCulture)}{(data is null ? "" : $", {data.CohortNames.Count} cohort(s)")}): projections written to {output}");
+        if (plot is null) return;
+        RetentionCommands.Plot(p, data!, (int)last, plot, format);
+        stdout.WriteLine($"survival plot written to {plot}");
     }
 
     internal delegate (int[] Rows, List<(string Name, double[] Values)> Columns) Table(CustomerSummary summary);

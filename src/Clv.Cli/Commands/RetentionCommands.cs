@@ -1,6 +1,7 @@
 using System.Globalization;
 using Clv.Models;
 using Clv.Models.Estimation;
+using Clv.Models.Plotting;
 using Clv.Models.Sbg;
 using Clv.Models.Serialization;
 
@@ -65,5 +66,20 @@ internal static class RetentionCommands
                     Row(CsvText.Field(cohort.Cohort) + ",", t, $",{F(cohort.Expected[t])},{F(cohort.Actual[t])}");
         });
         return rows;
+    }
+
+    /// <summary>The image format of a --plot file from its extension: .png or .svg.</summary>
+    public static PlotFormat PlotFormatOf(string path) => Path.GetExtension(path).ToUpperInvariant() switch
+    {
+        ".PNG" => PlotFormat.Png,
+        ".SVG" => PlotFormat.Svg,
+        _ => throw new UsageException($"option --plot: '{path}' must end in .png or .svg"),
+    };
+
+    /// <summary>Writes the actual vs projected survivors of every cohort (<see cref="RetentionPlots.Survival"/>), periods 0..<paramref name="lastPeriod"/>.</summary>
+    public static void Plot(SbgParameters p, CohortSurvivors data, int lastPeriod, string path, PlotFormat format)
+    {
+        var plot = RetentionPlots.Survival(p.Project(data, lastPeriod));
+        AtomicFile.Save(path, temp => PlotImage.Save(plot, temp, format));
     }
 }

@@ -22,7 +22,7 @@ internal static class SimulateCommand
         string unit = args.Optional("time-unit") ?? "weeks";
         double unitDays;
         try { unitDays = SummaryOptions.ParseTimeUnit(unit); }
-        catch (ArgumentException e) { throw new UsageException($"option --time-unit: {e.Message}"); }
+        catch (ArgumentException) { throw new UsageException($"option --time-unit: unknown unit '{unit}'; expected weeks, days or a positive number of days"); }
         var options = new LogSimulationOptions
         {
             Customers = customers,

@@ -23,7 +23,7 @@ internal static class SummarizeCommand
         var period = SummaryOptions.ParseCalendarPeriod(unit); // years|quarters|months: whole-period opportunities (BG/BB input)
         double unitDays = 1;
         try { if (period == CalendarPeriod.None) unitDays = SummaryOptions.ParseTimeUnit(unit); }
-        catch (ArgumentException e) { throw new UsageException($"option --time-unit: {e.Message} (or 'years', 'quarters', 'months' for discrete opportunities)"); }
+        catch (ArgumentException) { throw new UsageException($"option --time-unit: unknown unit '{unit}'; expected weeks, days, a positive number of days, or years, quarters, months for discrete opportunities"); }
         var summaryOptions = new SummaryOptions
         {
             TimeUnitDays = unitDays,
@@ -36,14 +36,16 @@ internal static class SummarizeCommand
         return (log, summaryOptions);
     }
 
-    public static void Run(CliArguments args, TextWriter stdout)
+    public static void Run(CliArguments args, TextWriter stdout, TerminalProgress progress)
     {
         string input = args.Required("input");
         var (log, summaryOptions) = LogOptions(args, withAmount: true);
         string output = args.Required("output");
         args.RejectUnknown();
 
-        var result = Summarizer.Summarize(input, log, summaryOptions);
+        SummaryResult result;
+        using (var line = progress.Begin())
+            result = Summarizer.Summarize(input, log with { Progress = progress.Summary(line, input) }, summaryOptions);
         AtomicFile.Write(output, w => CustomerSummaryCsv.Write(result.Summary, w));
         var c = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(c, $"{result.TransactionsRead:N0} transactions ({result.FirstDate:yyyy-MM-dd} .. {result.LastDate:yyyy-MM-dd}) -> {result.Summary.Count:N0} customers written to {output}"));

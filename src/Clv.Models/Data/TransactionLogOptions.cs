@@ -29,4 +29,14 @@ public sealed record TransactionLogOptions
 
     /// <summary>Field separator, an ASCII character. Default <c>,</c>.</summary>
     public char Delimiter { get; init; } = ',';
+
+    /// <summary>
+    /// Receives a <see cref="SummaryProgress"/> every <see cref="ProgressInterval"/> rows and once at the end of the log, on the
+    /// reading thread, from <see cref="Summarizer"/> and <see cref="Diagnostics.RepeatTransactionLog"/> (null, the default, reports
+    /// nothing). For progress displays: the result does not depend on it.
+    /// </summary>
+    public IProgress<SummaryProgress>? Progress { get; init; }
+
+    /// <summary>Rows between two <see cref="Progress"/> reports.</summary>
+    public const int ProgressInterval = 1 << 16;
 }

@@ -57,10 +57,12 @@ internal sealed class TransactionLogPass
         string? amountColumn = ai >= 0 ? headers[ai] : null;
         var dates = new DateFieldParser(_log.DateFormat);
 
+        var progress = new LogReadProgress(stream, _log.Progress);
         var batch = new Batch();
         while (reader.Read())
         {
             _read++;
+            progress.Row();
             ReadOnlySpan<byte> idField = reader.GetSpan(ci);
             if (idField.Trim((byte)' ').IsEmpty)
                 throw CsvInput.EmptyId(_source, reader.LineNumber, customerColumn);
@@ -80,7 +82,9 @@ internal sealed class TransactionLogPass
             if (batch.Add(idField, day, amount, reader.LineNumber) && !Flush(batch)) return false;
         }
 
-        return Flush(batch);
+        if (!Flush(batch)) return false;
+        progress.End();
+        return true;
     }
 
     /// <summary>

@@ -122,8 +122,10 @@ public sealed record RepeatTransactionLog
         var days = new HashSet<long>();
         int firstDay = int.MaxValue, lastDay = int.MinValue;
         long firstLine = 2;
+        var progress = new LogReadProgress(stream, log.Progress);
         while (reader.Read())
         {
+            progress.Row();
             string id = reader.GetString(ci) ?? string.Empty;
             if (id.Trim().Length == 0) throw CsvInput.EmptyId(source, reader.LineNumber, headers[ci]);
             ReadOnlySpan<byte> dateField = reader.GetSpan(di);
@@ -133,6 +135,7 @@ public sealed record RepeatTransactionLog
             if (day < firstDay) (firstDay, firstLine) = (day, reader.LineNumber);
             lastDay = Math.Max(lastDay, day);
         }
+        progress.End();
 
         if (days.Count == 0) throw new ClvDataException(source, 2, log.CustomerColumn, "no data rows: expected at least one transaction after the header");
         return (days, firstDay, lastDay, firstLine);

@@ -43,6 +43,12 @@ public sealed record FitOptions
     /// <summary>Confidence level of the reported intervals.</summary>
     public double ConfidenceLevel { get; init; } = 0.95;
 
+    /// <summary>
+    /// Receives a <see cref="FitProgress"/> after every evaluation of the objective, on the fitting thread (null, the
+    /// default, reports nothing). For progress displays: the estimates do not depend on it.
+    /// </summary>
+    public IProgress<FitProgress>? Progress { get; init; }
+
     internal void Validate(int parameterCount)
     {
         if (!(Penalizer >= 0) || !double.IsFinite(Penalizer)) throw new ArgumentOutOfRangeException(nameof(Penalizer), Penalizer, "must be finite and >= 0");

@@ -34,6 +34,7 @@ internal static class MaximumLikelihood
             }
             if (!double.IsFinite(value)) value = double.PositiveInfinity; // lets the line search back off
             best.Offer(theta, value, g);
+            options.Progress?.Report(new FitProgress(best.Evaluations, value, g.InfinityNorm()));
             return (value, g);
         }
 

@@ -88,4 +88,17 @@ public class CliBadInputTests
         Assert.Equal(2, run.Exit);
         Assert.StartsWith("clv: ", run.Err);
     }
+
+    [Theory]
+    [InlineData("summarize", "years, quarters, months")]
+    [InlineData("simulate", "a positive number of days")]
+    public void An_unknown_time_unit_is_a_usage_error_that_names_the_choices(string command, string choices)
+    {
+        using var cli = new CliHarness();
+        var run = command == "summarize"
+            ? cli.Run("summarize", "--input", TestFiles.SampleData("cdnowElog.csv"), "--customer-column", "masterid", "--date-column", "date", "--time-unit", "fortnights", "--output", cli.PathOf("out.csv"))
+            : cli.Run("simulate", "--model", "bg-nbd", "--customers", "10", "--time-unit", "fortnights", "--output", cli.PathOf("out.csv"));
+        AssertFails(cli, run, 2, "option --time-unit: unknown unit 'fortnights'; expected weeks, days", choices);
+        Assert.DoesNotContain("Parameter", run.Err);
+    }
 }
