@@ -95,6 +95,7 @@ public sealed class NotebookRunnerTests : IDisposable
     [InlineData("#r \"/tmp/Some.dll\"", "is not a #r \"nuget: <package>[, <version>]\" reference")]
     [InlineData("#i \"nuget: /tmp/feed\"\n#r \"nuget: Clv.Models\"", "adds a package source")]
     [InlineData("#!time\nint x = 1;", "magic command '#!time'")]
+    [InlineData("#r \"nuget: Clv.Models, 9.9.9\"", "pins Clv.Models 9.9.9, but the repository builds")]
     public async Task Directives_the_runner_cannot_satisfy_fail(string cell, string message)
     {
         var e = await Fails(cell, DataFolder);

@@ -34,6 +34,9 @@ internal static partial class ScriptDirectives
             string id = nuget.Groups["id"].Value;
             if (!ScriptReferences.Provides(id))
                 throw new NotebookException($"{at}: package '{id}' is not one the runner provides ({string.Join(", ", ScriptReferences.Packages)})");
+            string version = nuget.Groups["version"].Value.Trim();
+            if (version.Length > 0 && !version.Contains('*', StringComparison.Ordinal) && version != ScriptReferences.Version(id))
+                throw new NotebookException($"{at}: pins {id} {version}, but the repository builds {ScriptReferences.Version(id)}: the notebook would run against another version");
             packages.Add(id);
             lines[i] = "";
         }
@@ -87,7 +90,7 @@ internal static partial class ScriptDirectives
 
     private static string[] Lines(string source) => source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
 
-    [GeneratedRegex("""^#r\s+"nuget:\s*(?<id>[A-Za-z0-9_.\-]+)\s*(,\s*[^"]*)?"\s*$""")]
+    [GeneratedRegex("""^#r\s+"nuget:\s*(?<id>[A-Za-z0-9_.\-]+)\s*(,\s*(?<version>[^"]*))?"\s*$""")]
     private static partial Regex NugetReference();
 
     [GeneratedRegex("""^#:(?<kind>[a-z]+)(\s+(?<value>.*))?$""")]

@@ -52,6 +52,11 @@ internal static class ScriptReferences
     /// <summary>Whether the runner can satisfy a reference to package <paramref name="id"/>.</summary>
     public static bool Provides(string id) => PackageAssemblies.ContainsKey(id);
 
+    /// <summary>The version the repository builds package <paramref name="id"/> at (its informational version without the source revision).</summary>
+    public static string Version(string id) =>
+        PackageAssemblies[id].GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? PackageAssemblies[id].GetName().Version!.ToString(3);
+
     /// <summary>The package a project path of the repository builds, or null.</summary>
     public static string? PackageOfProject(string repositoryRelativePath) => ProjectPackages.GetValueOrDefault(repositoryRelativePath.Replace('\\', '/'));
 
