@@ -1,5 +1,7 @@
 using Clv.Models.BgNbd;
 using Clv.Models.Diagnostics;
+using Clv.Models.Plotting;
+using Clv.Models.Tests.Plotting;
 using Clv.Models.Valuation;
 using Microsoft.CodeAnalysis.Scripting;
 
@@ -23,11 +25,7 @@ public sealed class SampleProgramTests : IDisposable
     {
         var state = await SampleProgramRunner.RunAsync(RepositoryFiles.Under("samples", name), RepositoryFiles.Root, RepositoryFiles.SampleData, plots);
         Assert.Equal(expectedPlots.Order(StringComparer.Ordinal), Directory.GetFiles(plots).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
-        foreach (string png in Directory.GetFiles(plots))
-        {
-            var image = PngImage.Parse(File.ReadAllBytes(png), png);
-            Assert.Equal((800, 500), (image.Width, image.Height));
-        }
+        foreach (string png in Directory.GetFiles(plots)) ImageFiles.AssertPng(png, PlotImage.DefaultWidth, PlotImage.DefaultHeight);
 
         return state;
     }
