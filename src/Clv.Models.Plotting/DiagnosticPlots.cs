@@ -1,5 +1,6 @@
 using System.Globalization;
 using Clv.Models.Diagnostics;
+using Clv.Models.Valuation;
 using ScottPlot;
 
 namespace Clv.Models.Plotting;
@@ -91,6 +92,30 @@ public static class DiagnosticPlots
             [.. data.Scores.Select(s => string.Create(C, $"{s.Name}\nAIC {s.Aic:F1}, BIC {s.Bic:F1}"))],
             [("MAE", [.. data.Scores.Select(s => s.Holdout?.MeanAbsoluteError ?? double.NaN)]),
              ("RMSE", [.. data.Scores.Select(s => s.Holdout?.RootMeanSquaredError ?? double.NaN)])]);
+        return plot;
+    }
+
+    /// <summary>
+    /// Each segment's share of the total value (e.g. the CLV deciles of <see cref="Clv.Models.Valuation.CustomerValueTable.SegmentSummaries"/>,
+    /// 1 = the most valuable), next to its share of an actual outcome over the same customers, e.g. the revenue of the holdout
+    /// period (<see cref="Clv.Models.Valuation.CustomerRanking.Summarize"/> of the outcome by the same segments): the check that the
+    /// ranking finds the customers who really spend.
+    /// </summary>
+    /// <param name="predicted">The segments' summaries of the predicted value.</param>
+    /// <param name="actual">The same segments' summaries of the outcome, or null to draw the predicted shares only.</param>
+    /// <param name="predictedName">Legend of the predicted shares.</param>
+    /// <param name="actualName">Legend of the actual shares.</param>
+    /// <exception cref="ArgumentException">The two lists do not describe the same segments.</exception>
+    public static Plot SegmentShares(IReadOnlyList<SegmentSummary> predicted, IReadOnlyList<SegmentSummary>? actual = null, string predictedName = "predicted value", string actualName = "actual")
+    {
+        ArgumentNullException.ThrowIfNull(predicted);
+        if (actual is not null && !actual.Select(s => (s.Segment, s.Customers)).SequenceEqual(predicted.Select(s => (s.Segment, s.Customers))))
+            throw new ArgumentException("actual must summarise the same segments (numbers and customer counts) as predicted", nameof(actual));
+        var plot = PlotStyle.Create(string.Create(C, $"Share of the total by segment ({predicted.Sum(s => s.Customers):N0} customers)"), "segment (1 = most valuable)", "share of the total");
+        var series = new List<(string, double[])>();
+        if (actual is not null) series.Add((actualName, [.. actual.Select(s => s.ShareOfTotal)]));
+        series.Add((predictedName, [.. predicted.Select(s => s.ShareOfTotal)]));
+        PlotStyle.GroupedBars(plot, [.. predicted.Select(s => string.Create(C, $"{s.Segment}\n(n={s.Customers:N0})"))], series);
         return plot;
     }
 
