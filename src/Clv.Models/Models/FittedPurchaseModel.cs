@@ -8,7 +8,7 @@ namespace Clv.Models;
 /// prediction needs) and fill caller-provided spans (or allocate, through <see cref="PurchaseModelExtensions"/>).
 /// </summary>
 /// <typeparam name="TParameters">The model's parameter type, which implements the predictions.</typeparam>
-public abstract record FittedPurchaseModel<TParameters> : IPurchaseModel, IGivenAliveFactors
+public abstract record FittedPurchaseModel<TParameters> : IPurchaseModel, IFittedPurchaseModel
     where TParameters : struct, IPurchaseModel
 {
     private protected FittedPurchaseModel(TParameters parameters, MaximumLikelihoodEstimate estimate)
@@ -53,12 +53,5 @@ public abstract record FittedPurchaseModel<TParameters> : IPurchaseModel, IGiven
     public void DiscountedExpectedTransactions(double discountRate, double horizon, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, Span<double> result) =>
         Parameters.DiscountedExpectedTransactions(discountRate, horizon, frequency, recency, t, result);
 
-    double IGivenAliveFactors.ExpectedPurchasesGivenAlive(double horizon, double x, double T) => Factors.ExpectedPurchasesGivenAlive(horizon, x, T);
-
-    double IGivenAliveFactors.DiscountedTransactionsGivenAlive(double discountRate, double horizon, double x, double T) =>
-        Factors.DiscountedTransactionsGivenAlive(discountRate, horizon, x, T);
-
-    /// <summary>The parameters' given-alive factors (every fitted transaction model's parameters have them).</summary>
-    private IGivenAliveFactors Factors => Parameters as IGivenAliveFactors
-        ?? throw new NotSupportedException($"{typeof(TParameters).Name} has no given-alive factors");
+    IPurchaseModel IFittedPurchaseModel.PointEstimate => Parameters;
 }

@@ -33,7 +33,7 @@ public static class CustomerValuation
         double? purchaseHorizon = options.PurchaseHorizon ?? (double.IsFinite(options.Horizon) ? options.Horizon : null);
         double[] alive, det;
         double[]? expected = null;
-        if (purchases is IGivenAliveFactors factors)
+        if (GivenAliveFactors.Of(purchases) is { } factors)
         {
             // P(alive) once per distinct row; each column's given-alive factor once per distinct (x, T) of a chunk.
             var aliveRows = rows.PerRow((_, x, tx, t, result) => purchases.ProbabilityAlive(x, tx, t, result));
