@@ -6,7 +6,10 @@ namespace Clv.Models.Estimation;
 /// <summary>A fit summary as a fixed-width text table, for terminals and notebooks.</summary>
 public static class EstimateTable
 {
-    /// <summary>Parameters with standard errors and intervals, then log-likelihood, AIC, BIC and convergence.</summary>
+    /// <summary>
+    /// Parameters with standard errors and intervals, then log-likelihood, AIC, BIC, convergence and the range of the observed
+    /// information's eigenvalues.
+    /// </summary>
     /// <param name="title">First line, e.g. "BG/NBD".</param>
     /// <param name="estimate">The fit to describe.</param>
     public static string Format(string title, MaximumLikelihoodEstimate estimate)
@@ -21,6 +24,8 @@ public static class EstimateTable
         sb.AppendLine(c, $"  log-likelihood {estimate.LogLikelihood.ToString("F4", c)}   AIC {estimate.Aic.ToString("F2", c)}   BIC {estimate.Bic.ToString("F2", c)}");
         if (estimate.Penalizer > 0) sb.AppendLine(c, $"  L2 penalizer {G(estimate.Penalizer)}");
         sb.AppendLine(c, $"  {estimate.Convergence.Message}; {estimate.Convergence.Iterations} iterations, {estimate.Convergence.Evaluations} evaluations");
+        if (estimate.InformationEigenvalues.Count > 0)
+            sb.AppendLine(c, $"  information eigenvalues {G(estimate.InformationEigenvalues[0])} .. {G(estimate.InformationEigenvalues[^1])}, condition number {G(estimate.ConditionNumber)}");
         foreach (var w in estimate.Warnings) sb.AppendLine(c, $"  warning: {w}");
         return sb.ToString();
     }

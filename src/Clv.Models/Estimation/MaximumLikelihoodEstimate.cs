@@ -9,8 +9,10 @@ public sealed record MaximumLikelihoodEstimate
     private readonly double[,] covariance;
 
     internal MaximumLikelihoodEstimate(IReadOnlyList<ParameterEstimate> parameters, double[,] covariance, double logLikelihood,
-        double observations, double confidenceLevel, ConvergenceReport convergence, IReadOnlyList<string> warnings, double penalizer)
+        double observations, double confidenceLevel, ConvergenceReport convergence, IReadOnlyList<string> warnings, double penalizer,
+        IReadOnlyList<double> informationEigenvalues)
     {
+        InformationEigenvalues = informationEigenvalues;
         Parameters = parameters;
         this.covariance = covariance;
         LogLikelihood = logLikelihood;
@@ -20,6 +22,18 @@ public sealed record MaximumLikelihoodEstimate
         Warnings = warnings;
         Penalizer = penalizer;
     }
+
+    /// <summary>
+    /// Eigenvalues of the observed information −∇²ℓ at the estimate (natural parameters, penalty included), ascending. All
+    /// positive at a strict maximum; a non-positive or relatively tiny smallest one means the estimate is not a maximum or a
+    /// direction of the parameter space is not identified by the data (see <see cref="Warnings"/>).
+    /// </summary>
+    public IReadOnlyList<double> InformationEigenvalues { get; }
+
+    /// <summary>Largest over smallest information eigenvalue; +∞ when the smallest is not positive.</summary>
+    public double ConditionNumber => InformationEigenvalues.Count == 0 || !(InformationEigenvalues[0] > 0)
+        ? double.PositiveInfinity
+        : InformationEigenvalues[^1] / InformationEigenvalues[0];
 
     /// <summary>The estimates in the model's parameter order.</summary>
     public IReadOnlyList<ParameterEstimate> Parameters { get; }
@@ -56,7 +70,7 @@ public sealed record MaximumLikelihoodEstimate
 
     /// <summary>The same estimate with <paramref name="warning"/> appended to <see cref="Warnings"/>.</summary>
     internal MaximumLikelihoodEstimate WithWarning(string warning) =>
-        new(Parameters, covariance, LogLikelihood, Observations, ConfidenceLevel, Convergence, [.. Warnings, warning], Penalizer);
+        new(Parameters, covariance, LogLikelihood, Observations, ConfidenceLevel, Convergence, [.. Warnings, warning], Penalizer, InformationEigenvalues);
 
     /// <summary>The estimate named <paramref name="name"/>.</summary>
     public ParameterEstimate this[string name] =>

@@ -7,10 +7,18 @@ namespace Clv.Models.Estimation;
 /// Standard errors from the observed information: the Hessian of the (penalised) log-likelihood at the
 /// estimate, by central differences of the analytic gradient in the natural parameters (step 1e-5·θ), then
 /// inverted by Cholesky. Intervals are Wald intervals on the log scale, which keep positive parameters positive.
+/// Also reports the information's eigenvalues and warns when it is not positive definite, nearly singular (condition
+/// number above 1e12) or when a parameter ends outside [1e-6, 1e6] (an optimum on the edge of the parameter space).
 /// </summary>
 internal static class ObservedInformation
 {
     private const double RelativeStep = 1e-5;
+
+    /// <summary>Condition number of the information above which the estimate is reported as barely identified.</summary>
+    internal const double MaxConditionNumber = 1e12;
+
+    /// <summary>Positive parameters outside [BoundaryLow, BoundaryHigh] are reported as on the edge of the parameter space.</summary>
+    internal const double BoundaryLow = 1e-6, BoundaryHigh = 1e6;
 
     public static MaximumLikelihoodEstimate Summarize(ILogLikelihoodFunction f, double[] estimate, FitOptions options, ConvergenceReport report)
     {
@@ -27,6 +35,16 @@ internal static class ObservedInformation
         var warnings = new List<string>();
         var covariance = new double[k, k];
         var information = Matrix<double>.Build.DenseOfArray(hessian).Negate();
+        double[] eigenvalues = Eigenvalues(information);
+        if (eigenvalues.Length > 0 && eigenvalues[0] > 0 && eigenvalues[^1] / eigenvalues[0] > MaxConditionNumber)
+            warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the observed information is nearly singular (condition number {eigenvalues[^1] / eigenvalues[0]:G3}): a parameter or a combination of parameters is barely identified by the data; standard errors are unreliable"));
+        for (int i = 0; i < k; i++)
+        {
+            if (estimate[i] < BoundaryLow || estimate[i] > BoundaryHigh)
+                warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{f.ParameterNames[i]} = {estimate[i]:G4} is at the edge of the parameter space (outside [{BoundaryLow:G0}, {BoundaryHigh:G0}]): the likelihood may have no interior maximum in that direction"));
+        }
         try
         {
             var inverse = information.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(k));
@@ -34,7 +52,8 @@ internal static class ObservedInformation
         }
         catch (ArgumentException)
         {
-            warnings.Add("the observed information is not positive definite: the estimate may not be a maximum, or a parameter is not identified; standard errors are not available");
+            warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the observed information is not positive definite (smallest eigenvalue {eigenvalues[0]:G3}): the estimate may not be a maximum, or a parameter is not identified; standard errors are not available"));
             for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) covariance[i, j] = double.NaN;
         }
 
@@ -46,7 +65,16 @@ internal static class ObservedInformation
             double spread = z * se / estimate[i];
             parameters[i] = new ParameterEstimate(f.ParameterNames[i], estimate[i], se, estimate[i] * Math.Exp(-spread), estimate[i] * Math.Exp(spread));
         }
-        return new MaximumLikelihoodEstimate(parameters, covariance, ll, f.TotalWeight, options.ConfidenceLevel, report, warnings, options.Penalizer);
+        return new MaximumLikelihoodEstimate(parameters, covariance, ll, f.TotalWeight, options.ConfidenceLevel, report, warnings, options.Penalizer, eigenvalues);
+    }
+
+    /// <summary>Eigenvalues of a symmetric matrix, ascending (MathNet's symmetric eigenvalue decomposition).</summary>
+    internal static double[] Eigenvalues(Matrix<double> symmetric)
+    {
+        if (!symmetric.Enumerate().All(double.IsFinite)) return [.. Enumerable.Repeat(double.NaN, symmetric.RowCount)];
+        var values = symmetric.Evd(Symmetricity.Symmetric).EigenValues.Select(v => v.Real).ToArray();
+        Array.Sort(values);
+        return values;
     }
 
     /// <summary>Symmetrised central-difference Hessian of ℓ from its analytic gradient.</summary>
