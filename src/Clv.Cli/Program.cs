@@ -17,7 +17,7 @@ namespace Clv.Cli
                          [--date-format yyyyMMdd] [--time-unit weeks|days|<days>|years|quarters|months] [--calibration-end yyyy-MM-dd]
                          [--observation-end yyyy-MM-dd] --output rfm.csv
                          (years|quarters|months: whole calendar periods as discrete opportunities, the bg-bb input)
-              fit        --model bg-nbd|mbg-nbd|pareto-nbd|gamma-gamma|bg-bb|sbg --input rfm.csv --output model.json [--penalizer 0]
+              fit        --model bg-nbd|mbg-nbd|pareto-nbd|gamma-gamma|bg-bb|sbg --input rfm.csv --output model.json [--penalizer 0] [--extra-starts 0]
                          (bg-bb: --input frequency,recency,periods[,weight], e.g. the output of summarize --time-unit years;
                           sbg: --input is survivor counts period,survivors[,cohort])
               predict    --model model.json --input rfm.csv --horizon 39 [--discount-rate 0.0027 [--value-horizon 52]]

@@ -14,7 +14,7 @@ internal static class FitCommand
         var model = ModelCatalog.Find(args.Required("model"));
         string input = args.Required("input");
         string output = args.Required("output");
-        var options = new FitOptions { Penalizer = args.OptionalDouble("penalizer", min: 0) ?? 0 };
+        var options = new FitOptions { Penalizer = args.OptionalDouble("penalizer", min: 0) ?? 0, ExtraStarts = args.OptionalInt("extra-starts", min: 0) ?? 0 };
         args.RejectUnknown();
 
         var clock = Stopwatch.StartNew();

@@ -49,12 +49,20 @@ public sealed record FitOptions
     /// </summary>
     public IProgress<FitProgress>? Progress { get; init; }
 
+    /// <summary>
+    /// Extra starting points (0, the default, fits once). Each is the model's start with every parameter multiplied by
+    /// e^(±1) in a fixed pseudo-random pattern; the best converged optimum is kept, and when another start converges to a
+    /// different optimum (log-likelihood or parameters apart by more than 1e-6 relative) a warning says so.
+    /// </summary>
+    public int ExtraStarts { get; init; }
+
     internal void Validate(int parameterCount)
     {
         if (!(Penalizer >= 0) || !double.IsFinite(Penalizer)) throw new ArgumentOutOfRangeException(nameof(Penalizer), Penalizer, "must be finite and >= 0");
         if (MaxIterations < 1) throw new ArgumentOutOfRangeException(nameof(MaxIterations), MaxIterations, "must be >= 1");
         if (!(GradientTolerance > 0)) throw new ArgumentOutOfRangeException(nameof(GradientTolerance), GradientTolerance, "must be > 0");
         if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1)) throw new ArgumentOutOfRangeException(nameof(ConfidenceLevel), ConfidenceLevel, "must be in (0, 1)");
+        if (ExtraStarts < 0) throw new ArgumentOutOfRangeException(nameof(ExtraStarts), ExtraStarts, "must be >= 0");
         if (MaxDegreeOfParallelism is { } m && m < 1) throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), m, "must be >= 1");
         if (InitialParameters is { } init)
         {

@@ -14,8 +14,45 @@ internal static class MaximumLikelihood
     {
         int k = f.ParameterNames.Count;
         options.Validate(k);
+        if (!(f.TotalWeight > 0)) throw new ArgumentException("the data has no customers (total weight is 0)");
+
+        var run = Run(f, start, options);
+        if (!run.Report.Converged && options.ThrowOnNonConvergence) throw new ConvergenceException(run.Report);
+        var others = new List<Outcome>();
+        var random = new Random(20261202);
+        var shifted = new double[k];
+        for (int j = 0; j < options.ExtraStarts; j++)
+        {
+            for (int i = 0; i < k; i++) shifted[i] = start[i] * Math.Exp(random.Next(2) == 0 ? -1 : 1);
+            var other = Run(f, shifted, options);
+            if (!other.Report.Converged) continue;
+            others.Add(other);
+            if (!run.Report.Converged || other.Value < run.Value) (run, others[^1]) = (other, run);
+        }
+
+        var estimate = run.Estimate;
+        var summary = ObservedInformation.Summarize(f, estimate, options, run.Report);
+        int differing = others.Count(o => o.Report.Converged && !SameOptimum(o, run));
+        return differing == 0 ? summary : summary.WithWarning(
+            $"{differing} of {options.ExtraStarts + 1} starting points converged to a different optimum; the likelihood has several local maxima and the best (objective −ℓ/N + penalty = {run.Value:G10}) is reported");
+    }
+
+    /// <summary>Two optima agree when their objectives and every parameter agree to 1e-6 relative.</summary>
+    private static bool SameOptimum(Outcome a, Outcome b)
+    {
+        if (Math.Abs(a.Value - b.Value) > 1e-6 * Math.Max(1, Math.Abs(b.Value))) return false;
+        for (int i = 0; i < a.Estimate.Length; i++)
+            if (Math.Abs(a.Estimate[i] - b.Estimate[i]) > 1e-6 * Math.Abs(b.Estimate[i])) return false;
+        return true;
+    }
+
+    private sealed record Outcome(double[] Estimate, double Value, ConvergenceReport Report);
+
+    /// <summary>One BFGS run from <paramref name="start"/>: the best point seen and the convergence report.</summary>
+    private static Outcome Run(ILogLikelihoodFunction f, ReadOnlySpan<double> start, FitOptions options)
+    {
+        int k = f.ParameterNames.Count;
         double n = f.TotalWeight;
-        if (!(n > 0)) throw new ArgumentException("the data has no customers (total weight is 0)");
         double lambda = options.Penalizer;
 
         var best = new Tracker(k);
@@ -68,14 +105,11 @@ internal static class MaximumLikelihood
         if (iterations < 0) iterations = best.Evaluations;
         var report = new ConvergenceReport(converged, iterations, best.Evaluations, gradNorm,
             converged ? $"converged (gradient norm {gradNorm:G3}); {message}" : $"not converged: {message}, gradient norm {gradNorm:G3}");
-        if (!converged && options.ThrowOnNonConvergence) throw new ConvergenceException(report);
-
         var estimate = new double[k];
         for (int i = 0; i < k; i++) estimate[i] = Math.Exp(best.Point[i]);
-        return ObservedInformation.Summarize(f, estimate, options, report);
+        return new Outcome(estimate, best.Value, report);
     }
 
-    /// <summary>Remembers the best point the optimiser evaluated, so that a failure still reports where it stood.</summary>
     private sealed class Tracker(int k)
     {
         public double[] Point { get; } = new double[k];
