@@ -67,25 +67,25 @@ internal static class ModelCatalog
     private static FitOutcome FitBgNbd(CustomerSummary summary, FitOptions options)
     {
         var fit = new BgNbdModel(options).Fit(summary);
-        return new FitOutcome(Document(FittedBgNbd.ModelName, BgNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate), fit.Estimate, []);
+        return Outcome(FittedBgNbd.ModelName, BgNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate);
     }
 
     private static FitOutcome FitParetoNbd(CustomerSummary summary, FitOptions options)
     {
         var fit = new ParetoNbdModel(options).Fit(summary);
-        return new FitOutcome(Document(FittedParetoNbd.ModelName, ParetoNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate), fit.Estimate, []);
+        return Outcome(FittedParetoNbd.ModelName, ParetoNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate);
     }
 
     private static FitOutcome FitMbgNbd(CustomerSummary summary, FitOptions options)
     {
         var fit = new MbgNbdModel(options).Fit(summary);
-        return new FitOutcome(Document(FittedMbgNbd.ModelName, MbgNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate), fit.Estimate, []);
+        return Outcome(FittedMbgNbd.ModelName, MbgNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate);
     }
 
     private static FitOutcome FitBgBb(OpportunitySummary data, FitOptions options)
     {
         var fit = new BgBbModel(options).Fit(data);
-        return new FitOutcome(Document(FittedBgBb.ModelName, BgBbParameters.Names, fit.Parameters.ToArray(), fit.Estimate), fit.Estimate, []);
+        return Outcome(FittedBgBb.ModelName, BgBbParameters.Names, fit.Parameters.ToArray(), fit.Estimate);
     }
 
     private static FitOutcome FitGammaGamma(CustomerSummary summary, FitOptions options)
@@ -97,12 +97,13 @@ internal static class ModelCatalog
             string.Create(c, $"population mean spend per transaction {fit.PopulationMeanSpend:G6}"),
             string.Create(c, $"correlation of frequency and mean spend {fit.FrequencySpendCorrelation:F3} (the model assumes independence)"),
         ];
-        return new FitOutcome(Document(FittedGammaGamma.ModelName, GammaGammaParameters.Names, fit.Parameters.ToArray(), fit.Estimate), fit.Estimate, notes);
+        return Outcome(FittedGammaGamma.ModelName, GammaGammaParameters.Names, fit.Parameters.ToArray(), fit.Estimate, notes);
     }
 
     private static List<KeyValuePair<string, double>> Pairs(IReadOnlyList<string> names, double[] values) =>
         [.. names.Select((name, i) => new KeyValuePair<string, double>(name, values[i]))];
 
-    private static ModelDocument Document(string model, IReadOnlyList<string> names, double[] values, MaximumLikelihoodEstimate estimate) =>
-        new(model, Pairs(names, values), estimate);
+    /// <summary>What `clv fit` reports and writes for a fitted model: its model file (name, named parameters, estimate) and notes.</summary>
+    internal static FitOutcome Outcome(string model, IReadOnlyList<string> names, double[] values, MaximumLikelihoodEstimate estimate, IReadOnlyList<string>? notes = null) =>
+        new(new ModelDocument(model, Pairs(names, values), estimate), estimate, notes ?? []);
 }

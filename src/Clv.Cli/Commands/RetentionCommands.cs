@@ -31,9 +31,7 @@ internal static class RetentionCommands
             string.Create(c, $"{data.CohortNames.Count} cohort(s), periods 0..{last}; mean churn probability E[theta] = {fit.Parameters.Alpha / (fit.Parameters.Alpha + fit.Parameters.Beta):F4}"),
             string.Create(c, $"retention rate r({last + 1}) = {fit.Parameters.RetentionRate(last + 1):F4}, survival S({last + 1}) = {fit.Parameters.Survival(last + 1):F4}"),
         ];
-        var names = SbgParameters.Names;
-        var document = new ModelDocument(FittedSbg.ModelName, [.. names.Select((n, i) => new KeyValuePair<string, double>(n, fit.Parameters.ToArray()[i]))], fit.Estimate);
-        return new FitOutcome(document, fit.Estimate, notes);
+        return ModelCatalog.Outcome(FittedSbg.ModelName, SbgParameters.Names, fit.Parameters.ToArray(), fit.Estimate, notes);
     }
 
     /// <summary>
