@@ -25,7 +25,7 @@ internal sealed record FitOutcome(ModelDocument Document, MaximumLikelihoodEstim
 internal sealed record CliModel(
     string Name,
     string Title,
-    Func<CustomerSummary, FitOptions, FitOutcome>? Fit,
+    Func<SummaryInput, FitOptions, FitOutcome>? Fit,
     Func<ModelDocument, string, IPurchaseModel>? Purchases = null,
     Func<ModelDocument, string, GammaGammaParameters>? Spend = null,
     IReadOnlyList<KeyValuePair<string, double>>? Defaults = null,
@@ -64,21 +64,24 @@ internal static class ModelCatalog
             ? throw new UsageException($"unknown model '{name}' (known: {Names})")
             : throw new ClvDataException(source, null, "model", $"unknown model '{name}' (known: {Names})"));
 
-    private static FitOutcome FitBgNbd(CustomerSummary summary, FitOptions options)
+    private static FitOutcome FitBgNbd(SummaryInput input, FitOptions options)
     {
-        var fit = new BgNbdModel(options).Fit(summary);
+        var model = new BgNbdModel(options);
+        var fit = input.Customers is { } summary ? model.Fit(summary) : model.Fit(input.RequirePurchases(FittedBgNbd.ModelName));
         return Outcome(FittedBgNbd.ModelName, BgNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate);
     }
 
-    private static FitOutcome FitParetoNbd(CustomerSummary summary, FitOptions options)
+    private static FitOutcome FitParetoNbd(SummaryInput input, FitOptions options)
     {
-        var fit = new ParetoNbdModel(options).Fit(summary);
+        var model = new ParetoNbdModel(options);
+        var fit = input.Customers is { } summary ? model.Fit(summary) : model.Fit(input.RequirePurchases(FittedParetoNbd.ModelName));
         return Outcome(FittedParetoNbd.ModelName, ParetoNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate);
     }
 
-    private static FitOutcome FitMbgNbd(CustomerSummary summary, FitOptions options)
+    private static FitOutcome FitMbgNbd(SummaryInput input, FitOptions options)
     {
-        var fit = new MbgNbdModel(options).Fit(summary);
+        var model = new MbgNbdModel(options);
+        var fit = input.Customers is { } summary ? model.Fit(summary) : model.Fit(input.RequirePurchases(FittedMbgNbd.ModelName));
         return Outcome(FittedMbgNbd.ModelName, MbgNbdParameters.Names, fit.Parameters.ToArray(), fit.Estimate);
     }
 
@@ -88,9 +91,11 @@ internal static class ModelCatalog
         return Outcome(FittedBgBb.ModelName, BgBbParameters.Names, fit.Parameters.ToArray(), fit.Estimate);
     }
 
-    private static FitOutcome FitGammaGamma(CustomerSummary summary, FitOptions options)
+    private static FitOutcome FitGammaGamma(SummaryInput input, FitOptions options)
     {
-        var fit = new GammaGammaModel(options).Fit(summary);
+        var model = new GammaGammaModel(options);
+        var fit = input.Customers is { } summary ? model.Fit(summary) : model.Fit(input.Spend
+            ?? throw new ClvDataException(input.Path, null, "monetary_value", $"this compressed summary has no spend table; the gamma-gamma model needs {CompressedSummaryCsv.SpendPath(input.Path)} (frequency,monetary_value,count), which clv summarize --compressed writes when the log has amounts"));
         var c = System.Globalization.CultureInfo.InvariantCulture;
         string[] notes =
         [

@@ -15,9 +15,11 @@ namespace Clv.Cli
             commands:
               summarize  --input tx.csv --customer-column id --date-column date [--amount-column amount]
                          [--date-format yyyyMMdd] [--time-unit weeks|days|<days>|years|quarters|months] [--calibration-end yyyy-MM-dd]
-                         [--observation-end yyyy-MM-dd] --output rfm.csv
+                         [--observation-end yyyy-MM-dd] --output rfm.csv [--compressed]
                          (years|quarters|months: whole calendar periods as discrete opportunities, the bg-bb input)
+                         (--compressed: frequency,recency,T,count rows, and rfm.spend.csv frequency,monetary_value,count)
               fit        --model bg-nbd|mbg-nbd|pareto-nbd|gamma-gamma|bg-bb|sbg --input rfm.csv --output model.json [--penalizer 0] [--extra-starts 0]
+                         (--input may be a compressed summary: a count column, detected from the header)
                          (bg-bb: --input frequency,recency,periods[,weight], e.g. the output of summarize --time-unit years;
                           sbg: --input is survivor counts period,survivors[,cohort])
               predict    --model model.json --input rfm.csv --horizon 39 [--discount-rate 0.0027 [--value-horizon 52]]

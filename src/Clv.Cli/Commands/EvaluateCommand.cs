@@ -30,7 +30,7 @@ internal static class EvaluateCommand
         if (holdoutDuration is 0) throw new UsageException("--holdout-duration must be > 0");
 
         var models = Distinct(modelPaths.Select(Load).ToArray());
-        var summary = CustomerSummaryCsv.Read(input);
+        var summary = SummaryInput.ReadCustomers(input, "clv evaluate compares customers' predictions with their holdout and needs");
         RepeatTransactionLog? log = null;
         if (transactions is not null)
         {

@@ -32,7 +32,7 @@ internal static class FitCommand
         else
         {
             var fitSummary = model.Fit ?? throw new UsageException($"clv fit does not know how to fit {model.Name}");
-            var summary = CustomerSummaryCsv.Read(input);
+            var summary = SummaryInput.Read(input);
             fit = o => fitSummary(summary, o);
         }
         var read = clock.Elapsed;

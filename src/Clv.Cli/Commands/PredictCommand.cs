@@ -73,7 +73,7 @@ internal static class PredictCommand
             table = SpendColumns(model.Spend!(document, modelPath), summaryInput);
         }
 
-        var summary = CustomerSummaryCsv.Read(summaryInput);
+        var summary = SummaryInput.ReadCustomers(summaryInput, "predictions are per customer and need");
         var (rows, columns) = table(summary);
         Write(output, summary, rows, columns);
         stdout.WriteLine($"{rows.Length} customers: predictions written to {output}");

@@ -3,7 +3,7 @@ using Clv.Models.Data;
 
 namespace Clv.Cli.Commands;
 
-/// <summary>`clv summarize`: transaction log → per-customer summary CSV (optionally with holdout columns).</summary>
+/// <summary>`clv summarize`: transaction log → per-customer summary CSV (optionally with holdout columns), or with --compressed the compressed summary (distinct rows with counts, and the spend table).</summary>
 internal static class SummarizeCommand
 {
     /// <summary>
@@ -41,14 +41,39 @@ internal static class SummarizeCommand
         string input = args.Required("input");
         var (log, summaryOptions) = LogOptions(args, withAmount: true);
         string output = args.Required("output");
+        bool compressed = args.Flag("compressed");
         args.RejectUnknown();
+        if (compressed && summaryOptions.Opportunities != CalendarPeriod.None)
+            throw new UsageException("--compressed writes the (frequency, recency, T, count) table of the transaction models; it does not apply to --time-unit years|quarters|months");
 
         SummaryResult result;
         using (var line = progress.Begin())
             result = Summarizer.Summarize(input, log with { Progress = progress.Summary(line, input) }, summaryOptions);
-        AtomicFile.Write(output, w => CustomerSummaryCsv.Write(result.Summary, w));
         var c = CultureInfo.InvariantCulture;
-        stdout.WriteLine(string.Create(c, $"{result.TransactionsRead:N0} transactions ({result.FirstDate:yyyy-MM-dd} .. {result.LastDate:yyyy-MM-dd}) -> {result.Summary.Count:N0} customers written to {output}"));
+        string read = string.Create(c, $"{result.TransactionsRead:N0} transactions ({result.FirstDate:yyyy-MM-dd} .. {result.LastDate:yyyy-MM-dd}) -> {result.Summary.Count:N0} customers");
+        if (compressed)
+        {
+            var table = CompressedSummary.From(result.Summary);
+            AtomicFile.Write(output, w => CompressedSummaryCsv.Write(table, w));
+            stdout.WriteLine(string.Create(c, $"{read} -> {table.Rows:N0} distinct (frequency, recency, T) rows written to {output}"));
+            if (table.Spend is { } spend)
+            {
+                string spendPath = CompressedSummaryCsv.SpendPath(output);
+                AtomicFile.Write(spendPath, w => CompressedSummaryCsv.WriteSpend(spend, w));
+                stdout.WriteLine(string.Create(c, $"  {spend.Customers:N0} repeat customers -> {spend.Rows:N0} distinct (frequency, monetary_value) rows written to {spendPath}"));
+            }
+            else if (File.Exists(CompressedSummaryCsv.SpendPath(output)))
+            {
+                // A spend table left from an earlier run would be read as this table's: remove it.
+                File.Delete(CompressedSummaryCsv.SpendPath(output));
+                stdout.WriteLine($"  no spend table (no amounts or no repeat customers); removed the old {CompressedSummaryCsv.SpendPath(output)}");
+            }
+        }
+        else
+        {
+            AtomicFile.Write(output, w => CustomerSummaryCsv.Write(result.Summary, w));
+            stdout.WriteLine($"{read} written to {output}");
+        }
         if (result.TransactionsAfterWindow > 0)
             stdout.WriteLine(string.Create(c, $"  {result.TransactionsAfterWindow:N0} transactions after the end of the observation window were not used"));
         if (result.CustomersFirstPurchaseAfterCalibration > 0)

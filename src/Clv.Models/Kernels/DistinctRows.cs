@@ -7,6 +7,9 @@ namespace Clv.Models.Kernels;
 /// The distinct (x, t_x, T) rows of a customer table, each with the sum of the weights of the rows it stands for: rows
 /// grouped by x, then collapsed per x with an open-addressing hash table whose slots hold the keys inline (no per-row
 /// allocation, no comparer calls). Each table grows with the number of distinct rows of its x, not with the input.
+/// The distinct rows come out in one canonical order, (x, t_x, T) ascending, whatever the order of the input: a fit on the
+/// per-customer rows and a fit on their compressed table (<see cref="Data.CompressedSummary"/>) add the same numbers in the
+/// same order, so they agree to the last bit.
 /// </summary>
 internal sealed class DistinctRows
 {
@@ -35,7 +38,7 @@ internal sealed class DistinctRows
 
     /// <summary>
     /// Collapses identical rows; values must be validated (no NaN, x whole and non-negative). −0 and +0 are the same value.
-    /// The distinct rows come out ordered by x (ascending), and by first occurrence within one x.
+    /// The distinct rows come out ordered by x, then t_x, then T (ascending).
     /// </summary>
     /// <param name="weights">Per-row weights, or empty for unit weights.</param>
     /// <param name="rowOf">Empty, or one entry per input row that receives the index of its distinct row (see <see cref="Expand"/>).</param>
@@ -94,12 +97,40 @@ internal sealed class DistinctRows
                 rows++;
                 if (2 * (rows - first) > table.Capacity) table = table.Grow(dtx.AsSpan(first, rows - first), dt.AsSpan(first, rows - first));
             }
+            SortSegment(dtx.AsSpan(first, rows - first), dt.AsSpan(first, rows - first), dw.AsSpan(first, rows - first),
+                first, rowOf.Length == 0 ? default : order.AsSpan(start[v], start[v + 1] - start[v]), rowOf);
         }
         Array.Resize(ref dx, rows);
         Array.Resize(ref dtx, rows);
         Array.Resize(ref dt, rows);
         Array.Resize(ref dw, rows);
         return new DistinctRows(dx, dtx, dt, dw);
+    }
+
+    /// <summary>
+    /// Puts one x's distinct rows (found in first-occurrence order) in (t_x, T) order, and re-points the input rows of that x
+    /// (<paramref name="inputRows"/>, when <paramref name="rowOf"/> is wanted) at their rows' new places.
+    /// </summary>
+    private static void SortSegment(Span<double> tx, Span<double> t, Span<double> w, int first, ReadOnlySpan<int> inputRows, Span<int> rowOf)
+    {
+        int m = tx.Length;
+        bool sorted = true;
+        for (int k = 1; k < m && sorted; k++) sorted = tx[k - 1] < tx[k] || (tx[k - 1] == tx[k] && t[k - 1] < t[k]);
+        if (sorted) return;
+        double[] keyTx = tx.ToArray(), keyT = t.ToArray(), weight = w.ToArray();
+        var index = new int[m];
+        for (int k = 0; k < m; k++) index[k] = k;
+        Array.Sort(index, (a, b) => keyTx[a] != keyTx[b] ? keyTx[a].CompareTo(keyTx[b]) : keyT[a].CompareTo(keyT[b]));
+        for (int k = 0; k < m; k++)
+        {
+            tx[k] = keyTx[index[k]];
+            t[k] = keyT[index[k]];
+            w[k] = weight[index[k]];
+        }
+        if (inputRows.Length == 0) return;
+        var place = new int[m];
+        for (int k = 0; k < m; k++) place[index[k]] = k;
+        foreach (int i in inputRows) rowOf[i] = first + place[rowOf[i] - first];
     }
 
     /// <summary>Per input row, the value of its distinct row: <c>result[i] = perRow[rowOf[i]]</c>.</summary>

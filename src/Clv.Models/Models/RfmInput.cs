@@ -20,6 +20,13 @@ internal static class RfmInput
         return FrequencySegments.Create(x, tx, t, weights);
     }
 
+    /// <summary>The layout of a compressed summary: its distinct rows (validated when it was made) weighted by their counts.</summary>
+    public static FrequencySegments Layout(CompressedSummary compressed)
+    {
+        ArgumentNullException.ThrowIfNull(compressed);
+        return FrequencySegments.Create(compressed.Frequency, compressed.Recency, compressed.T, compressed.Count);
+    }
+
     /// <summary>
     /// The observed repeat-purchase rate (Σx + 0.1·N)/ΣT (the 0.1 keeps it positive when nobody repeated) and the mean T,
     /// the moments the models' starting values are built from.

@@ -14,10 +14,10 @@ public class FrequencySegmentsTests
         double[] t = [38, 38, 38, 38, 38, 39, 37];
         double[] w = [1, 2, 3, 4, 5, 6, 7];
         var data = FrequencySegments.Create(x, tx, t, w);
-        Assert.Equal(5, data.Count);                 // (0,0,38), (0,0,37), (2,10,38), (2,11,38), (5,30,39)
+        Assert.Equal(5, data.Count);                 // (0,0,37), (0,0,38), (2,10,38), (2,11,38), (5,30,39)
         Assert.Equal([0, 2, 5], data.Frequencies);
         Assert.Equal([0, 2, 4, 5], data.SegmentStart);
-        Assert.Equal([4.0, 7, 6, 5, 6], data.Weight); // first occurrence order inside each segment
+        Assert.Equal([7.0, 4, 6, 5, 6], data.Weight); // (t_x, T) order inside each segment
         Assert.Equal([11.0, 11, 6], data.SegmentWeight);
         Assert.Equal(28, data.TotalWeight);
 

@@ -25,6 +25,13 @@ public sealed record BgNbdModel(FitOptions? Options = null)
     public FittedBgNbd Fit(CustomerSummary summary, ReadOnlySpan<double> weights = default) =>
         Fit(RfmInput.Layout(summary.Frequency, summary.Recency, summary.T, weights, validateRows: false));
 
+    /// <summary>
+    /// Fits the model to a compressed summary: its distinct (x, t_x, T) rows weighted by their counts. The estimates,
+    /// log-likelihood and standard errors are those of the fit on the customers it was compressed from.
+    /// </summary>
+    /// <exception cref="ConvergenceException">The optimiser did not converge and <see cref="FitOptions.ThrowOnNonConvergence"/> is set.</exception>
+    public FittedBgNbd Fit(CompressedSummary compressed) => Fit(RfmInput.Layout(compressed));
+
     /// <summary>Fits the model to columns of frequency x, recency t_x and age T (validated here).</summary>
     /// <exception cref="ClvDataException">A row is invalid (negative, non-integer x, t_x &gt; T, ...).</exception>
     public FittedBgNbd Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, ReadOnlySpan<double> weights = default) =>

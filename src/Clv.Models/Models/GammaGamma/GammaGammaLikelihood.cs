@@ -28,13 +28,19 @@ internal static class GammaGammaLikelihood
     /// <summary>Number of partial sums a piece produces: Σw ln(1+γ/(xm)), Σw ln(1+xm/γ), Σw/(γ+xm), Σw ln m.</summary>
     internal const int SumCount = 4;
 
-    /// <summary>The segmented layout the kernels run on: column 0 = m_x, column 1 = ln m_x (data, computed once).</summary>
+    /// <summary>
+    /// The segmented layout the kernels run on: column 0 = m_x, column 1 = ln m_x (data, computed once). Customers with the
+    /// same (x, m_x) are one row weighted by their number (the likelihood depends on a customer through x and m_x only,
+    /// and non-linearly in m_x, so no coarser statistic will do), in (x, m_x) order: the per-customer rows and their
+    /// compressed spend table (<see cref="Data.CompressedSpend"/>) give the same layout, and so the same fit to the last bit.
+    /// </summary>
     internal static FrequencySegments Layout(ReadOnlySpan<double> frequency, ReadOnlySpan<double> monetaryValue, ReadOnlySpan<double> weights)
     {
-        var m = monetaryValue.ToArray();
+        var distinct = DistinctRows.Collapse(frequency, monetaryValue, new double[frequency.Length], weights);
+        var m = distinct.Recency;
         var lnM = new double[m.Length];
         for (int i = 0; i < m.Length; i++) lnM[i] = Math.Log(m[i]);
-        return FrequencySegments.Create(frequency, weights, [m, lnM]);
+        return FrequencySegments.Create(distinct.X, distinct.Weight, [m, lnM]);
     }
 
     /// <summary>Per-customer log-likelihood (the readable scalar reference), x ≥ 1, m_x &gt; 0.</summary>

@@ -28,6 +28,25 @@ public sealed record GammaGammaModel(FitOptions? Options = null)
         return Fit(repeat.Frequency, repeat.MonetaryValue, w);
     }
 
+    /// <summary>
+    /// Fits the model to the spend table of a compressed summary (<see cref="CompressedSummary.Spend"/>): the same estimates,
+    /// log-likelihood and standard errors as the fit on the customers it was compressed from.
+    /// </summary>
+    /// <exception cref="ClvDataException">The compressed summary has no spend table.</exception>
+    public FittedGammaGamma Fit(CompressedSummary compressed)
+    {
+        ArgumentNullException.ThrowIfNull(compressed);
+        return Fit(compressed.Spend ?? throw new ClvDataException(null, null, "monetary_value",
+            "the compressed summary has no spend table (frequency,monetary_value,count); the Gamma-Gamma model needs the repeat customers' mean spend"));
+    }
+
+    /// <summary>Fits the model to a compressed spend table: distinct (x, m_x) rows weighted by their numbers of customers.</summary>
+    public FittedGammaGamma Fit(CompressedSpend spend)
+    {
+        ArgumentNullException.ThrowIfNull(spend);
+        return Fit(spend.Frequency, spend.MonetaryValue, spend.Count);
+    }
+
     /// <summary>Fits the model to repeat customers' frequency (whole numbers ≥ 1) and mean spend (&gt; 0).</summary>
     /// <exception cref="ClvDataException">A row is invalid.</exception>
     public FittedGammaGamma Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> monetaryValue, ReadOnlySpan<double> weights = default)
@@ -53,7 +72,9 @@ public sealed record GammaGammaModel(FitOptions? Options = null)
         double[] start = options.InitialParameters is { } init ? [.. init] : StartingValues(data);
         var estimate = MaximumLikelihood.Maximize(function, start, options);
         var parameters = new GammaGammaParameters(estimate.Parameters[0].Value, estimate.Parameters[1].Value, estimate.Parameters[2].Value);
-        double correlation = WeightedCorrelation(frequency, monetaryValue, weights);
+        var rowX = new double[data.Count];
+        for (int k = 0; k < data.Frequencies.Length; k++) rowX.AsSpan(data.SegmentStart[k], data.SegmentStart[k + 1] - data.SegmentStart[k]).Fill(data.Frequencies[k]);
+        double correlation = WeightedCorrelation(rowX, data.Column(0), data.Weight); // on the layout's rows: the same for a compressed table
         return new FittedGammaGamma(parameters, estimate, correlation);
     }
 
