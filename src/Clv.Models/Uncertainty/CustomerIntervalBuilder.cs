@@ -44,6 +44,7 @@ internal static class CustomerIntervalBuilder
         var expectedSpend = withSpend ? new PredictionInterval(new double[n], new double[n]) : null;
         var value = withSpend ? new PredictionInterval(new double[n], new double[n]) : null;
 
+        var predictions = new ReplicatePredictions(models, rows, purchaseHorizon, valuation, threads);
         int chunks = (k + chunkRows - 1) / chunkRows;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, () => new double[3][], (chunk, _, buffers) =>
         {
@@ -55,8 +56,7 @@ internal static class CustomerIntervalBuilder
             var t = rows.T.AsSpan(start, c);
             // Replicate r's predictions for the chunk occupy [r·c, (r+1)·c) of each buffer.
             for (int r = 0; r < b; r++)
-                ReplicatePredictions.Fill(models[r], purchaseHorizon, valuation, x, tx, t,
-                    aliveB.AsSpan(r * c, c), expectedB.AsSpan(r * c, c), detB.AsSpan(r * c, c));
+                predictions.Fill(r, start, x, tx, t, aliveB.AsSpan(r * c, c), expectedB.AsSpan(r * c, c), detB.AsSpan(r * c, c));
             var values = new double[b];
             for (int i = 0; i < c; i++)
             {
