@@ -31,6 +31,7 @@ public sealed record PurchaseBootstrap
             .Select(p => new PurchaseReplicate(p.b, refit.Model(p.o.Purchases!), p.o.Purchases!,
                 p.o.Spend is { } s ? GammaGammaParameters.FromSpan(s) : null))];
         Failures = ReplicateRunner.Failures(outcomes);
+        OnBoundary = Replicates.Count(r => ReplicateRunner.OnBoundary(r.Parameters) || (r.Spend is { } s && ReplicateRunner.OnBoundary(s.ToArray())));
         Parameters = BootstrapParameter.Summarize(estimate, [.. outcomes.Where(o => o.Failure is null).Select(o => o.Purchases!)], options.ConfidenceLevel);
         SpendParameters = spendEstimate is null ? null
             : BootstrapParameter.Summarize(spendEstimate, [.. outcomes.Where(o => o.Failure is null).Select(o => o.Spend!)], options.ConfidenceLevel);
@@ -59,6 +60,13 @@ public sealed record PurchaseBootstrap
 
     /// <summary>The replicates whose refit failed; they are not used anywhere.</summary>
     public IReadOnlyList<BootstrapFailure> Failures { get; }
+
+    /// <summary>
+    /// Converged replicates with a parameter outside [1e-6, 1e6], the edge of the parameter space (e.g. Pareto/NBD's s and β
+    /// running off together when a resample shows too little dropout to identify them). They are kept — each is the maximum of
+    /// its resample's likelihood — but many of them mean that parameter's interval is not informative (see docs/uncertainty.md).
+    /// </summary>
+    public int OnBoundary { get; }
 
     /// <summary>The transaction model's parameters: estimate, bootstrap standard error, percentile interval.</summary>
     public IReadOnlyList<BootstrapParameter> Parameters { get; }

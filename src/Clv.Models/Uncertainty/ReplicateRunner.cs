@@ -46,6 +46,10 @@ internal static class ReplicateRunner
         return outcomes;
     }
 
+    /// <summary>Whether a parameter lies outside [<see cref="ObservedInformation.BoundaryLow"/>, <see cref="ObservedInformation.BoundaryHigh"/>].</summary>
+    public static bool OnBoundary(IReadOnlyList<double> parameters) =>
+        parameters.Any(v => v < ObservedInformation.BoundaryLow || v > ObservedInformation.BoundaryHigh);
+
     /// <summary>The failed replicates, in index order.</summary>
     public static BootstrapFailure[] Failures(ReplicateOutcome[] outcomes) =>
         [.. outcomes.Select((o, b) => (o, b)).Where(p => p.o.Failure is not null).Select(p => new BootstrapFailure(p.b, p.o.Failure!))];

@@ -19,6 +19,7 @@ public sealed record SpendBootstrap
         Options = options;
         Replicates = [.. outcomes.Select((o, b) => (o, b)).Where(p => p.o.Failure is null).Select(p => new SpendReplicate(p.b, GammaGammaParameters.FromSpan(p.o.Spend!)))];
         Failures = ReplicateRunner.Failures(outcomes);
+        OnBoundary = Replicates.Count(r => ReplicateRunner.OnBoundary(r.Parameters.ToArray()));
         Parameters = BootstrapParameter.Summarize(estimate, [.. outcomes.Where(o => o.Failure is null).Select(o => o.Spend!)], options.ConfidenceLevel);
     }
 
@@ -36,6 +37,9 @@ public sealed record SpendBootstrap
 
     /// <summary>The replicates whose refit failed; they are not used anywhere.</summary>
     public IReadOnlyList<BootstrapFailure> Failures { get; }
+
+    /// <summary>Converged replicates with a parameter outside [1e-6, 1e6] (kept; see <see cref="PurchaseBootstrap.OnBoundary"/>).</summary>
+    public int OnBoundary { get; }
 
     /// <summary>p, q, γ: estimate, bootstrap standard error, percentile interval.</summary>
     public IReadOnlyList<BootstrapParameter> Parameters { get; }

@@ -101,7 +101,7 @@ public class CustomerIntervalTests
     [Fact]
     public void Pareto_nbd_intervals_without_valuation_have_p_alive_and_expected_purchases_only()
     {
-        var customers = BootstrapData.ParetoNbdCustomers(500, seed: 10);
+        var customers = BootstrapData.ParetoNbdCustomers(3000, seed: 10);
         var fit = new ParetoNbdModel().Fit(customers);
         var intervals = Bootstrap.Purchases(fit, customers, new BootstrapOptions { Replicates = 20, Seed = 1 }).Predict(customers, 13);
         Assert.Null(intervals.DiscountedExpectedTransactions);
