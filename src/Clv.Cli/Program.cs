@@ -24,6 +24,7 @@ namespace Clv.Cli
                           sbg: --input is survivor counts period,survivors[,cohort])
               predict    --model model.json --input rfm.csv --horizon 39 [--discount-rate 0.0027 [--value-horizon 52]]
                          [--spend-model gg.json [--margin 0.3]] --output predictions.csv
+                         [--bootstrap 200 [--intervals 0.9] [--bootstrap-kind nonparametric|parametric] [--seed 0]]
                          (--discount-rate adds dert, or discounted_purchases up to --value-horizon; --spend-model adds
                           expected_spend and clv = margin x expected_spend x dert)
                          (a gamma-gamma model file alone needs no --horizon and predicts expected_spend)
@@ -82,7 +83,7 @@ namespace Clv.Cli
                 stderr.WriteLine($"clv: error: {e.Message}");
                 return 1;
             }
-            catch (ConvergenceException e)
+            catch (Exception e) when (e is ConvergenceException or Clv.Models.Uncertainty.BootstrapException)
             {
                 stderr.WriteLine($"clv: error: {e.Message}");
                 return 1;

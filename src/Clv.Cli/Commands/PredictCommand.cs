@@ -3,6 +3,7 @@ using Clv.Models;
 using Clv.Models.Data;
 using Clv.Models.GammaGamma;
 using Clv.Models.Serialization;
+using Clv.Models.Uncertainty;
 using Clv.Models.Valuation;
 
 namespace Clv.Cli.Commands;
@@ -25,6 +26,7 @@ internal static class PredictCommand
         double? margin = args.OptionalDouble("margin", min: 0);
         string? plot = args.Optional("plot");
         string output = args.Required("output");
+        var bootstrap = BootstrapArguments.Read(args);
         args.RejectUnknown();
         if (valueHorizon is not null && discountRate is null) throw new UsageException("--value-horizon needs --discount-rate (use 0 for undiscounted purchases)");
         if (valueHorizon is 0) throw new UsageException("--value-horizon must be > 0");
@@ -35,6 +37,8 @@ internal static class PredictCommand
         var model = ModelCatalog.Find(document.Model, modelPath);
         if (plot is not null && model.Retention is null)
             throw new UsageException($"--plot draws the survival plot of an sbg model; for a {model.Name} model use clv evaluate");
+        if (bootstrap is not null && (model.Opportunities is not null || model.Retention is not null))
+            throw new UsageException($"--bootstrap is available for bg-nbd, pareto-nbd, mbg-nbd and gamma-gamma models, not for a {model.Name} model");
         if (model.Opportunities is { } discrete)
         {
             string input = inputOption ?? throw new UsageException("missing required option --input");
@@ -64,13 +68,13 @@ internal static class PredictCommand
                 ? new ValuationOptions { DiscountRate = delta, Horizon = valueHorizon ?? double.PositiveInfinity, Margin = margin ?? 1 }
                 : null;
             table = PurchaseColumns(purchases(document, modelPath), horizon ?? throw new UsageException($"missing required option --horizon (a {model.Name} model predicts purchases over a horizon)"),
-                valuation, spend, summaryInput);
+                valuation, spend, summaryInput, bootstrap);
         }
         else
         {
             if (horizon is not null || discountRate is not null || spendPath is not null)
                 throw new UsageException($"a {model.Name} model predicts spend per transaction: --horizon, --discount-rate and --spend-model do not apply");
-            table = SpendColumns(model.Spend!(document, modelPath), summaryInput);
+            table = SpendColumns(model.Spend!(document, modelPath), summaryInput, bootstrap);
         }
 
         var summary = SummaryInput.ReadCustomers(summaryInput, "predictions are per customer and need");
@@ -98,7 +102,47 @@ internal static class PredictCommand
     internal delegate (int[] Rows, List<(string Name, double[] Values)> Columns) Table(CustomerSummary summary);
 
     /// <summary>The columns of `clv predict` for a transaction model (and optionally valuation and spend).</summary>
-    internal static Table PurchaseColumns(IPurchaseModel model, double horizon, ValuationOptions? valuation, GammaGammaParameters? spend, string input) => summary =>
+    internal static Table PurchaseColumns(IPurchaseModel model, double horizon, ValuationOptions? valuation, GammaGammaParameters? spend, string input,
+        BootstrapOptions? bootstrap = null) => summary => WithIntervals(PointColumns(model, horizon, valuation, spend, input)(summary), bootstrap, () =>
+    {
+        var intervals = Bootstrap.Purchases(model, summary, bootstrap, valuation is null ? null : spend).Predict(summary, horizon, valuation);
+        return new Dictionary<string, PredictionInterval?>
+        {
+            ["p_alive"] = intervals.ProbabilityAlive,
+            ["expected_purchases"] = intervals.ExpectedPurchases,
+            ["discounted_purchases"] = intervals.DiscountedExpectedTransactions,
+            ["dert"] = intervals.DiscountedExpectedTransactions,
+            ["expected_spend"] = intervals.ExpectedSpend,
+            ["clv"] = intervals.Value,
+        };
+    });
+
+    /// <summary>
+    /// The point columns followed, when bootstrapping, by <c>name_lower</c>, <c>name_upper</c> after every prediction column (the
+    /// log-likelihood has none). Intervals are indexed by the summary's rows; <paramref name="rows"/> selects them.
+    /// </summary>
+    private static (int[] Rows, List<(string Name, double[] Values)> Columns) WithIntervals((int[] Rows, List<(string Name, double[] Values)> Columns) table,
+        BootstrapOptions? bootstrap, Func<Dictionary<string, PredictionInterval?>> intervals)
+    {
+        if (bootstrap is null) return table;
+        var byName = intervals();
+        var columns = new List<(string Name, double[] Values)>();
+        foreach (var (name, values) in table.Columns)
+        {
+            columns.Add((name, values));
+            if (!byName.TryGetValue(name, out var interval) || interval is null) continue;
+            // Point columns hold one value per selected row; intervals one per summary row.
+            columns.Add((name + "_lower", Select(interval.Lower, values.Length, table.Rows)));
+            columns.Add((name + "_upper", Select(interval.Upper, values.Length, table.Rows)));
+        }
+        return (table.Rows, columns);
+    }
+
+    /// <summary>The interval column aligned with a point column: as is for all rows, else the selected rows' values.</summary>
+    private static double[] Select(double[] perCustomer, int length, int[] rows) =>
+        length == perCustomer.Length ? perCustomer : [.. rows.Select(r => perCustomer[r])];
+
+    private static Table PointColumns(IPurchaseModel model, double horizon, ValuationOptions? valuation, GammaGammaParameters? spend, string input) => summary =>
     {
         int n = summary.Count;
         var ll = new double[n];
@@ -122,7 +166,11 @@ internal static class PredictCommand
         return (AllRows(n), columns);
     };
 
-    private static Table SpendColumns(GammaGammaParameters p, string input) => summary =>
+    private static Table SpendColumns(GammaGammaParameters p, string input, BootstrapOptions? bootstrap) => summary =>
+        WithIntervals(SpendPointColumns(p, input)(summary), bootstrap,
+            () => new() { ["expected_spend"] = Bootstrap.Spend(p, summary, bootstrap).ExpectedSpend(summary) });
+
+    private static Table SpendPointColumns(GammaGammaParameters p, string input) => summary =>
     {
         var repeat = RepeatCustomers.Select(summary, input);
         var ll = new double[repeat.Count];

@@ -56,6 +56,13 @@ public sealed record FitOptions
     /// </summary>
     public int ExtraStarts { get; init; }
 
+    /// <summary>
+    /// Skips the observed information (standard errors, eigenvalues, warnings) after the optimum is found: the estimate carries
+    /// the parameters, log-likelihood and convergence report only, with NaN standard errors. For bootstrap replicates, whose
+    /// uncertainty comes from the replicates themselves.
+    /// </summary>
+    internal bool ParametersOnly { get; init; }
+
     internal void Validate(int parameterCount)
     {
         if (!(Penalizer >= 0) || !double.IsFinite(Penalizer)) throw new ArgumentOutOfRangeException(nameof(Penalizer), Penalizer, "must be finite and >= 0");

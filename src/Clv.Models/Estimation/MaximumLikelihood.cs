@@ -18,6 +18,7 @@ internal static class MaximumLikelihood
 
         var run = Run(f, start, options);
         if (!run.Report.Converged && options.ThrowOnNonConvergence) throw new ConvergenceException(run.Report);
+        if (options.ParametersOnly && options.ExtraStarts == 0) return ParametersOnly(f, run, options);
         var others = new List<Outcome>();
         var random = new Random(20261202);
         var shifted = new double[k];
@@ -35,6 +36,20 @@ internal static class MaximumLikelihood
         int differing = others.Count(o => o.Report.Converged && !SameOptimum(o, run));
         return differing == 0 ? summary : summary.WithWarning(
             $"{differing} of {options.ExtraStarts + 1} starting points converged to a different optimum; the likelihood has several local maxima and the best (objective −ℓ/N + penalty = {run.Value:G10}) is reported");
+    }
+
+    /// <summary>The optimum without the observed information (<see cref="FitOptions.ParametersOnly"/>): NaN standard errors.</summary>
+    private static MaximumLikelihoodEstimate ParametersOnly(ILogLikelihoodFunction f, Outcome run, FitOptions options)
+    {
+        int k = run.Estimate.Length;
+        double penalty = 0;
+        foreach (double v in run.Estimate) penalty += options.Penalizer * v * v;
+        var covariance = new double[k, k];
+        for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) covariance[i, j] = double.NaN;
+        var parameters = new ParameterEstimate[k];
+        for (int i = 0; i < k; i++) parameters[i] = new ParameterEstimate(f.ParameterNames[i], run.Estimate[i], double.NaN, double.NaN, double.NaN);
+        return new MaximumLikelihoodEstimate(parameters, covariance, -(run.Value - penalty) * f.TotalWeight, f.TotalWeight, options.ConfidenceLevel,
+            run.Report, [], options.Penalizer, []);
     }
 
     /// <summary>Two optima agree when their objectives and every parameter agree to 1e-6 relative.</summary>

@@ -37,7 +37,7 @@ public sealed record BgNbdModel(FitOptions? Options = null)
     public FittedBgNbd Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, ReadOnlySpan<double> weights = default) =>
         Fit(RfmInput.Layout(frequency, recency, t, weights, validateRows: true));
 
-    private FittedBgNbd Fit(FrequencySegments data)
+    internal FittedBgNbd Fit(FrequencySegments data)
     {
         var options = Options ?? FitOptions.Default;
         var function = new SegmentedLikelihoodFunction(BgNbdParameters.Names, data, BgNbdLikelihood.SumCount,

@@ -14,14 +14,16 @@ public static class GammaGammaSimulator
         parameters.Validate();
         var random = new Random(seed);
         var mean = new double[frequency.Length];
-        for (int i = 0; i < frequency.Length; i++)
-        {
-            double nu = Gamma.Sample(random, parameters.Q, parameters.Gamma);
-            int x = (int)frequency[i];
-            double sum = 0;
-            for (int j = 0; j < x; j++) sum += Gamma.Sample(random, parameters.P, nu);
-            mean[i] = sum / x;
-        }
+        for (int i = 0; i < frequency.Length; i++) mean[i] = SimulateMean(parameters, (int)frequency[i], random);
         return mean;
+    }
+
+    /// <summary>One customer's mean value of <paramref name="x"/> ≥ 1 transactions: ν ~ Gamma(q, γ), then x draws of Gamma(p, ν).</summary>
+    internal static double SimulateMean(in GammaGammaParameters parameters, int x, Random random)
+    {
+        double nu = Gamma.Sample(random, parameters.Q, parameters.Gamma);
+        double sum = 0;
+        for (int j = 0; j < x; j++) sum += Gamma.Sample(random, parameters.P, nu);
+        return sum / x;
     }
 }

@@ -38,7 +38,7 @@ public sealed record MbgNbdModel(FitOptions? Options = null)
     public FittedMbgNbd Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, ReadOnlySpan<double> weights = default) =>
         Fit(RfmInput.Layout(frequency, recency, t, weights, validateRows: true));
 
-    private FittedMbgNbd Fit(FrequencySegments data)
+    internal FittedMbgNbd Fit(FrequencySegments data)
     {
         var options = Options ?? FitOptions.Default;
         var function = new SegmentedLikelihoodFunction(MbgNbdParameters.Names, data, BgNbdLikelihood.SumCount,

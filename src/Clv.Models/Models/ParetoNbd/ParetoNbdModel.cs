@@ -39,7 +39,7 @@ public sealed record ParetoNbdModel(FitOptions? Options = null)
     public FittedParetoNbd Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t, ReadOnlySpan<double> weights = default) =>
         Fit(RfmInput.Layout(frequency, recency, t, weights, validateRows: true));
 
-    private FittedParetoNbd Fit(FrequencySegments data)
+    internal FittedParetoNbd Fit(FrequencySegments data)
     {
         var options = Options ?? FitOptions.Default;
         var function = new SegmentedLikelihoodFunction(ParetoNbdParameters.Names, data, ParetoNbdLikelihood.SumCount,
