@@ -6,7 +6,7 @@ namespace Clv.Models.Covariates;
 /// <summary>
 /// Pareto/NBD with static covariates (Fader &amp; Hardie 2007, "Incorporating time-invariant covariates into the Pareto/NBD and
 /// BG/NBD models", section 2; CLVTools' <c>pnbd_staticcov_alpha_i</c>, <c>_beta_i</c>): α_i = α·exp(−γ_purchaseᵀz_i),
-/// β_i = β·exp(−γ_lifeᵀz_i), r and s shared.
+/// β_i = β·exp(−γ_lifeᵀz_i), r and s shared; the likelihood is <see cref="ParetoNbdCustomerLikelihood"/>.
 /// </summary>
 /// <remarks>
 /// With g_α = α_i∂ℓ_i/∂α_i and g_β = β_i∂ℓ_i/∂β_i per customer: ∂ℓ/∂α = Σg_α/α, ∂ℓ/∂β = Σg_β/β, ∂ℓ_i/∂η_purchase = −g_α and
@@ -14,13 +14,14 @@ namespace Clv.Models.Covariates;
 /// </remarks>
 internal sealed class ParetoNbdCovariateLikelihood : ICustomerLikelihood
 {
-    private readonly double[] x, tx, t, alpha, beta, gAlpha, gBeta, chunkSums;
+    private readonly CustomerSegments layout;
+    private readonly double[] alpha, beta, gAlpha, gBeta, chunkSums;
     private readonly int threads;
     private readonly VectorWidth width;
 
     public ParetoNbdCovariateLikelihood(ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, int threads, VectorWidth width)
     {
-        this.x = x.ToArray(); this.tx = tx.ToArray(); this.t = t.ToArray();
+        layout = CustomerSegments.Create(x, tx, t, []);
         int n = x.Length;
         alpha = new double[n]; beta = new double[n]; gAlpha = new double[n]; gBeta = new double[n];
         chunkSums = new double[3 * CovariateDesign.ChunksOf(n)];
@@ -30,7 +31,7 @@ internal sealed class ParetoNbdCovariateLikelihood : ICustomerLikelihood
 
     public IReadOnlyList<string> BaseNames => ParetoNbdParameters.Names;
 
-    public double TotalWeight => x.Length;
+    public double TotalWeight => layout.Segments.TotalWeight;
 
     public double ValueAndGradient(ReadOnlySpan<double> p, double[] etaPurchase, double[] etaLife, Span<double> baseGradient, double[] dPurchase, double[] dLife)
     {
@@ -45,7 +46,7 @@ internal sealed class ParetoNbdCovariateLikelihood : ICustomerLikelihood
             }
         });
         Span<double> shared = stackalloc double[2];
-        double ll = ParetoNbdCustomerScalar.ValueAndGradient(x, tx, t, r, s, alpha, beta, shared, gAlpha, gBeta, chunkSums, threads);
+        double ll = ParetoNbdCustomerLikelihood.ValueAndGradient(layout, r, s, alpha, beta, shared, gAlpha, gBeta, threads, width);
         CovariateDesign.ForChunks(n, threads, (start, end, chunk) =>
         {
             double sAlpha = 0, sBeta = 0;

@@ -33,33 +33,33 @@ internal static class BgNbdCustomerLikelihood
     internal const int SumCount = 2;
 
     /// <summary>
-    /// The rows (x, t_x, T, w) grouped by x once per fit, with segment-order scratch columns for the per-customer parameters
-    /// and derivatives (the kernel gathers and scatters through <see cref="Order"/> piece by piece).
+    /// The rows (x, t_x, T, w) grouped by x once per fit (<see cref="CustomerSegments"/>), with segment-order scratch columns for
+    /// the per-customer parameters and derivatives (the kernel gathers and scatters through <see cref="CustomerSegments.Order"/>
+    /// piece by piece).
     /// </summary>
     internal sealed class Layout
     {
+        /// <exception cref="ArgumentException">Lengths differ or a row is out of range.</exception>
         public Layout(ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, ReadOnlySpan<double> weights)
         {
+            Rows = CustomerSegments.Create(x, tx, t, weights);
             int n = x.Length;
-            var index = new double[n];
-            for (int i = 0; i < n; i++) index[i] = i;
-            Segments = FrequencySegments.Create(x, weights, [tx.ToArray(), t.ToArray(), index]);
-            Order = new int[n];
-            var sortedIndex = Segments.Column(2);
-            for (int j = 0; j < n; j++) Order[j] = (int)sortedIndex[j];
             Alpha = new double[n]; A = new double[n]; B = new double[n];
             GAlpha = new double[n]; GA = new double[n]; GB = new double[n];
-            PieceSums = new double[Segments.Pieces.Length * SumCount];
+            PieceSums = new double[Rows.PieceSumsLength(SumCount)];
         }
 
-        /// <summary>Rows grouped by x: column 0 t_x, column 1 T, column 2 the original row index.</summary>
-        public FrequencySegments Segments { get; }
+        /// <summary>The rows grouped by x, and the permutation back to the caller's order.</summary>
+        public CustomerSegments Rows { get; }
+
+        /// <summary>Rows in segment order: column 0 t_x, column 1 T.</summary>
+        public FrequencySegments Segments => Rows.Segments;
 
         /// <summary>Original row of each segment-order row.</summary>
-        public int[] Order { get; }
+        public int[] Order => Rows.Order;
 
         /// <summary>Number of rows.</summary>
-        public int Count => Order.Length;
+        public int Count => Rows.Count;
 
         internal double[] Alpha { get; }
         internal double[] A { get; }
