@@ -7,7 +7,7 @@ namespace Clv.Models.Data;
 /// <summary>Reads and writes <see cref="CustomerSummary"/> as CSV (invariant culture, round-trip precision).</summary>
 public static class CustomerSummaryCsv
 {
-    private static readonly string[] IdAliases = ["customer_id", "id", "customer", "cust", "customerid", "row", ""];
+    internal static readonly string[] IdAliases = ["customer_id", "id", "customer", "cust", "customerid", "row", ""];
     private static readonly string[] FrequencyAliases = ["frequency", "x", "frequency_cal"];
     private static readonly string[] RecencyAliases = ["recency", "t_x", "t.x", "recency_cal"];
     private static readonly string[] TAliases = ["T", "T.cal", "t_cal"];

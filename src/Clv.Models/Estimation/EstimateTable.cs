@@ -18,9 +18,10 @@ public static class EstimateTable
         var sb = new StringBuilder();
         string level = (estimate.ConfidenceLevel * 100).ToString("0.##", c) + "%";
         sb.AppendLine(c, $"{title}, {estimate.Observations.ToString("N0", c)} customers");
-        sb.AppendLine(c, $"  {"parameter",-10} {"estimate",12} {"std. error",12} {level + " lower",12} {level + " upper",12}");
+        int width = Math.Max(10, estimate.Parameters.Select(p => p.Name.Length).DefaultIfEmpty(0).Max());
+        sb.AppendLine(c, $"  {"parameter".PadRight(width)} {"estimate",12} {"std. error",12} {level + " lower",12} {level + " upper",12}");
         foreach (var p in estimate.Parameters)
-            sb.AppendLine(c, $"  {p.Name,-10} {G(p.Value),12} {G(p.StandardError),12} {G(p.Lower),12} {G(p.Upper),12}");
+            sb.AppendLine(c, $"  {p.Name.PadRight(width)} {G(p.Value),12} {G(p.StandardError),12} {G(p.Lower),12} {G(p.Upper),12}");
         sb.AppendLine(c, $"  log-likelihood {estimate.LogLikelihood.ToString("F4", c)}   AIC {estimate.Aic.ToString("F2", c)}   BIC {estimate.Bic.ToString("F2", c)}");
         if (estimate.Penalizer > 0) sb.AppendLine(c, $"  L2 penalizer {G(estimate.Penalizer)}");
         sb.AppendLine(c, $"  {estimate.Convergence.Message}; {estimate.Convergence.Iterations} iterations, {estimate.Convergence.Evaluations} evaluations");

@@ -24,7 +24,11 @@ internal static class MaximumLikelihood
         var shifted = new double[k];
         for (int j = 0; j < options.ExtraStarts; j++)
         {
-            for (int i = 0; i < k; i++) shifted[i] = start[i] * Math.Exp(random.Next(2) == 0 ? -1 : 1);
+            for (int i = 0; i < k; i++)
+            {
+                int sign = random.Next(2) == 0 ? -1 : 1;
+                shifted[i] = i < f.PositiveParameterCount ? start[i] * Math.Exp(sign) : start[i] + sign; // ±1 on the optimiser's scale
+            }
             var other = Run(f, shifted, options);
             if (!other.Report.Converged) continue;
             others.Add(other);
@@ -33,7 +37,7 @@ internal static class MaximumLikelihood
 
         var estimate = run.Estimate;
         var summary = ObservedInformation.Summarize(f, estimate, options, run.Report);
-        int differing = others.Count(o => o.Report.Converged && !SameOptimum(o, run));
+        int differing = others.Count(o => o.Report.Converged && !SameOptimum(o, run, f.PositiveParameterCount));
         return differing == 0 ? summary : summary.WithWarning(
             $"{differing} of {options.ExtraStarts + 1} starting points converged to a different optimum; the likelihood has several local maxima and the best (objective −ℓ/N + penalty = {run.Value:G10}) is reported");
     }
@@ -43,21 +47,24 @@ internal static class MaximumLikelihood
     {
         int k = run.Estimate.Length;
         double penalty = 0;
-        foreach (double v in run.Estimate) penalty += options.Penalizer * v * v;
+        for (int i = 0; i < f.PositiveParameterCount; i++) penalty += options.Penalizer * run.Estimate[i] * run.Estimate[i];
         var covariance = new double[k, k];
         for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) covariance[i, j] = double.NaN;
         var parameters = new ParameterEstimate[k];
         for (int i = 0; i < k; i++) parameters[i] = new ParameterEstimate(f.ParameterNames[i], run.Estimate[i], double.NaN, double.NaN, double.NaN);
-        return new MaximumLikelihoodEstimate(parameters, covariance, -(run.Value - penalty) * f.TotalWeight, f.TotalWeight, options.ConfidenceLevel,
+        return new MaximumLikelihoodEstimate(parameters, covariance, -(run.Value - penalty) * f.TotalWeight + f.Penalty(run.Estimate), f.TotalWeight, options.ConfidenceLevel,
             run.Report, [], options.Penalizer, []);
     }
 
-    /// <summary>Two optima agree when their objectives and every parameter agree to 1e-6 relative.</summary>
-    private static bool SameOptimum(Outcome a, Outcome b)
+    /// <summary>Two optima agree when their objectives and every parameter agree to 1e-6 relative (1e-6 absolute for an unconstrained parameter near 0).</summary>
+    private static bool SameOptimum(Outcome a, Outcome b, int positive)
     {
         if (Math.Abs(a.Value - b.Value) > 1e-6 * Math.Max(1, Math.Abs(b.Value))) return false;
         for (int i = 0; i < a.Estimate.Length; i++)
-            if (Math.Abs(a.Estimate[i] - b.Estimate[i]) > 1e-6 * Math.Abs(b.Estimate[i])) return false;
+        {
+            double scale = i < positive ? Math.Abs(b.Estimate[i]) : Math.Max(1, Math.Abs(b.Estimate[i]));
+            if (Math.Abs(a.Estimate[i] - b.Estimate[i]) > 1e-6 * scale) return false;
+        }
         return true;
     }
 
@@ -66,7 +73,7 @@ internal static class MaximumLikelihood
     /// <summary>One BFGS run from <paramref name="start"/>: the best point seen and the convergence report.</summary>
     private static Outcome Run(ILogLikelihoodFunction f, ReadOnlySpan<double> start, FitOptions options)
     {
-        int k = f.ParameterNames.Count;
+        int k = f.ParameterNames.Count, positive = f.PositiveParameterCount;
         double n = f.TotalWeight;
         double lambda = options.Penalizer;
 
@@ -75,15 +82,16 @@ internal static class MaximumLikelihood
         var grad = new double[k];
         (double, Vector<double>) Objective(Vector<double> theta)
         {
-            for (int i = 0; i < k; i++) natural[i] = Math.Exp(theta[i]);
+            for (int i = 0; i < k; i++) natural[i] = i < positive ? Math.Exp(theta[i]) : theta[i];
             double ll = f.ValueAndGradient(natural, grad);
             double value = -ll / n;
             var g = Vector<double>.Build.Dense(k);
-            for (int i = 0; i < k; i++)
+            for (int i = 0; i < positive; i++)
             {
                 value += lambda * natural[i] * natural[i];
                 g[i] = -grad[i] * natural[i] / n + 2.0 * lambda * natural[i] * natural[i];
             }
+            for (int i = positive; i < k; i++) g[i] = -grad[i] / n;
             if (!double.IsFinite(value)) value = double.PositiveInfinity; // lets the line search back off
             best.Offer(theta, value, g);
             options.Progress?.Report(new FitProgress(best.Evaluations, value, g.InfinityNorm()));
@@ -91,7 +99,7 @@ internal static class MaximumLikelihood
         }
 
         var theta0 = Vector<double>.Build.Dense(k);
-        for (int i = 0; i < k; i++) theta0[i] = Math.Log(start[i]);
+        for (int i = 0; i < k; i++) theta0[i] = i < positive ? Math.Log(start[i]) : start[i];
         var minimizer = new BfgsMinimizer(options.GradientTolerance, 1e-14, 1e-15, options.MaxIterations);
         string message;
         int iterations;
@@ -121,7 +129,7 @@ internal static class MaximumLikelihood
         var report = new ConvergenceReport(converged, iterations, best.Evaluations, gradNorm,
             converged ? $"converged (gradient norm {gradNorm:G3}); {message}" : $"not converged: {message}, gradient norm {gradNorm:G3}");
         var estimate = new double[k];
-        for (int i = 0; i < k; i++) estimate[i] = Math.Exp(best.Point[i]);
+        for (int i = 0; i < k; i++) estimate[i] = i < positive ? Math.Exp(best.Point[i]) : best.Point[i];
         return new Outcome(estimate, best.Value, report);
     }
 

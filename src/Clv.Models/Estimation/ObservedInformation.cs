@@ -6,7 +6,9 @@ namespace Clv.Models.Estimation;
 /// <summary>
 /// Standard errors from the observed information: the Hessian of the (penalised) log-likelihood at the
 /// estimate, by central differences of the analytic gradient in the natural parameters (step 1e-5·θ), then
-/// inverted by Cholesky. Intervals are Wald intervals on the log scale, which keep positive parameters positive.
+/// inverted by Cholesky. Intervals are Wald intervals on the log scale, which keep positive parameters positive; an unconstrained
+/// parameter (a covariate coefficient, see <see cref="ILogLikelihoodFunction.PositiveParameterCount"/>) gets the plain Wald
+/// interval θ ± z·se and a difference step of 1e-5·max(1, |θ|).
 /// Also reports the information's eigenvalues and warns when it is not positive definite, nearly singular (condition
 /// number above 1e12) or when a parameter ends outside [1e-6, 1e6] (an optimum on the edge of the parameter space).
 /// </summary>
@@ -24,10 +26,11 @@ internal static class ObservedInformation
     {
         int k = estimate.Length;
         var gradient = new double[k];
-        double ll = f.ValueAndGradient(estimate, gradient);
+        int positive = f.PositiveParameterCount;
+        double ll = f.ValueAndGradient(estimate, gradient) + f.Penalty(estimate);
         var hessian = Hessian(f, estimate);
         double penaltyCurvature = 2.0 * options.Penalizer * f.TotalWeight;
-        for (int i = 0; i < k; i++)
+        for (int i = 0; i < positive; i++)
         {
             hessian[i, i] -= penaltyCurvature;
         }
@@ -39,7 +42,7 @@ internal static class ObservedInformation
         if (eigenvalues.Length > 0 && eigenvalues[0] > 0 && eigenvalues[^1] / eigenvalues[0] > MaxConditionNumber)
             warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"the observed information is nearly singular (condition number {eigenvalues[^1] / eigenvalues[0]:G3}): a parameter or a combination of parameters is barely identified by the data; standard errors are unreliable"));
-        for (int i = 0; i < k; i++)
+        for (int i = 0; i < positive; i++)
         {
             if (estimate[i] < BoundaryLow || estimate[i] > BoundaryHigh)
                 warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -62,6 +65,11 @@ internal static class ObservedInformation
         for (int i = 0; i < k; i++)
         {
             double se = Math.Sqrt(covariance[i, i]);
+            if (i >= positive)
+            {
+                parameters[i] = new ParameterEstimate(f.ParameterNames[i], estimate[i], se, estimate[i] - z * se, estimate[i] + z * se);
+                continue;
+            }
             double spread = z * se / estimate[i];
             parameters[i] = new ParameterEstimate(f.ParameterNames[i], estimate[i], se, estimate[i] * Math.Exp(-spread), estimate[i] * Math.Exp(spread));
         }
@@ -87,7 +95,7 @@ internal static class ObservedInformation
         var point = (double[])theta.Clone();
         for (int j = 0; j < k; j++)
         {
-            double step = RelativeStep * theta[j];
+            double step = j < f.PositiveParameterCount ? RelativeStep * theta[j] : RelativeStep * Math.Max(1, Math.Abs(theta[j]));
             point[j] = theta[j] + step;
             f.ValueAndGradient(point, plus);
             point[j] = theta[j] - step;

@@ -167,3 +167,32 @@ internal sealed class SeriesTable
     public double[] Ratio { get; }
     public double[] InvN { get; }
 }
+
+/// <summary>
+/// The series constants for both orientations of the integral at one (a, b), for rows whose rates α, β differ: a
+/// <see cref="SeriesTable"/> depends on c = a + b − 1 (the same for both) and on n, the exponent of the smaller rate, so
+/// n = b where α ≥ β and n = a where β &gt; α (<see cref="ParetoNbdIntegral.Evaluate"/>'s orientation). Both tables have
+/// the same length, enough for every row with (p − q)/p ≤ <c>zMax</c> at every t_x ≥ 0.
+/// </summary>
+internal sealed class SeriesTables
+{
+    public SeriesTables(double a, double b, double zMax)
+    {
+        double terms = ParetoNbdIntegral.EstimatedSeriesTerms(Math.Max(a, b), zMax); // increasing in n and z: a bound for every row
+        int length = (int)Math.Min(terms, ParetoNbdIntegral.SeriesTermLimit) + 16;
+        AlphaLarger = new SeriesTable(a + b - 1, b, length);
+        BetaLarger = new SeriesTable(a + b - 1, a, length);
+    }
+
+    /// <summary>The table for rows with α ≥ β (n = b).</summary>
+    public SeriesTable AlphaLarger { get; }
+
+    /// <summary>The table for rows with β &gt; α (n = a).</summary>
+    public SeriesTable BetaLarger { get; }
+
+    /// <summary>The number of terms in each table.</summary>
+    public int Length => AlphaLarger.Length;
+
+    /// <summary>The table of a row with rates α, β.</summary>
+    public SeriesTable For(double alpha, double beta) => beta > alpha ? BetaLarger : AlphaLarger;
+}

@@ -106,7 +106,7 @@ public static class ParetoNbdLikelihood
             _ => SumPiece,
         };
         PieceLoop.Run(data, p, SumCount, pieceSums, maxDegreeOfParallelism, sumPiece);
-        return Combine(data, p, pieceSums, gradient);
+        return Combine(data, p.R, pieceSums, gradient);
     }
 
 
@@ -118,38 +118,57 @@ public static class ParetoNbdLikelihood
         for (int i = piece.Start; i < piece.End; i++) SumRow(terms, data.T[i], data.Recency[i], data.Weight[i], sums);
     }
 
-    /// <summary>What every row of a segment shares: x, r+x, the logarithms of the parameters and the series table.</summary>
+    /// <summary>What every row of a segment (rows of equal x) shares, whatever its rates: s, ln s, x and a = r+x.</summary>
+    internal readonly struct SegmentTerms
+    {
+        public SegmentTerms(double r, double s, int x)
+        {
+            S = s; LnS = Math.Log(s); X = x; A = r + x;
+        }
+
+        public double S { get; }
+        public double LnS { get; }
+        public int X { get; }
+        public double A { get; }
+    }
+
+    /// <summary>What every row of a segment shares when the rates are shared too: the segment's terms, α, β, their logarithms and the series table.</summary>
     internal readonly struct PieceTerms
     {
         public PieceTerms(in ParetoNbdParameters p, int x)
         {
-            Alpha = p.Alpha; Beta = p.Beta; S = p.S; X = x; A = p.R + x;
-            LnAlpha = Math.Log(Alpha); LnBeta = Math.Log(Beta); LnS = Math.Log(S);
-            Table = ParetoNbdIntegral.TableFor(Alpha, A, Beta, S + 1);
+            Segment = new SegmentTerms(p.R, p.S, x);
+            Alpha = p.Alpha; Beta = p.Beta;
+            LnAlpha = Math.Log(Alpha); LnBeta = Math.Log(Beta);
+            Table = ParetoNbdIntegral.TableFor(Alpha, Segment.A, Beta, Segment.S + 1);
         }
 
+        public SegmentTerms Segment { get; }
         public double Alpha { get; }
         public double Beta { get; }
-        public double S { get; }
-        public int X { get; }
-        public double A { get; }
         public double LnAlpha { get; }
         public double LnBeta { get; }
-        public double LnS { get; }
         public SeriesTable Table { get; }
     }
 
-    /// <summary>Adds one row's w·(ln L − A(x)) and w·(∂ ln L − ∂A(x)) to <paramref name="sums"/>: the scalar reference of <see cref="ParetoNbdKernel"/>.</summary>
-    internal static void SumRow(in PieceTerms c, double t, double tx, double w, Span<double> sums)
+    /// <summary>One row's ln L − A(x) and its partial derivatives with respect to r (without ψ(r+x) − ψ(r)), α, s and β.</summary>
+    internal readonly record struct RowTerms(double Ll, double R, double Alpha, double S, double Beta);
+
+    /// <summary>
+    /// One row's terms at the rates (α, β) (see the class remarks): the one definition of the row formula, for shared rates
+    /// (<see cref="SumRow"/>) and per-customer rates (<see cref="ParetoNbdCustomerLikelihood"/>). <paramref name="table"/> must be
+    /// built for this row's orientation of the integral (<see cref="ParetoNbdIntegral.TableFor"/>, <see cref="SeriesTables.For"/>) or null.
+    /// </summary>
+    internal static RowTerms Row(in SegmentTerms c, double alpha, double lnAlpha, double beta, double lnBeta, SeriesTable? table, double t, double tx)
     {
-        double alpha = c.Alpha, beta = c.Beta, s = c.S, a = c.A, x = c.X;
+        double s = c.S, a = c.A, x = c.X;
         double pA = Log1p(t / alpha), pB = Log1p(t / beta);
-        double lnAT = c.LnAlpha + pA, lnBT = c.LnBeta + pB; // ln(α+T) = ln α + log1p(T/α)
-        double ll = -x * c.LnAlpha - a * pA - s * pB;
+        double lnAT = lnAlpha + pA, lnBT = lnBeta + pB; // ln(α+T) = ln α + log1p(T/α)
+        double ll = -x * lnAlpha - a * pA - s * pB;
         double gr = -pA, ga = -x / alpha + a * t / (alpha * (alpha + t)), gs = -pB, gb = s * t / (beta * (beta + t));
         if (t > tx)
         {
-            var li = ParetoNbdIntegral.Evaluate(alpha, a, beta, s + 1, tx, t, table: c.Table);
+            var li = ParetoNbdIntegral.Evaluate(alpha, a, beta, s + 1, tx, t, table: table);
             double d = c.LnS + li.Log + a * lnAT + s * lnBT;
             double sig = Sigmoid(d);
             ll += Softplus(d);
@@ -158,11 +177,18 @@ public static class ParetoNbdLikelihood
             gs += sig * (1 / s + li.DB + lnBT);
             gb += sig * (li.DBeta + s / (beta + t));
         }
-        sums[0] += w * ll; sums[1] += w * gr; sums[2] += w * ga; sums[3] += w * gs; sums[4] += w * gb;
+        return new RowTerms(ll, gr, ga, gs, gb);
+    }
+
+    /// <summary>Adds one row's w·(ln L − A(x)) and w·(∂ ln L − ∂A(x)) to <paramref name="sums"/>: the scalar reference of <see cref="ParetoNbdKernel"/>.</summary>
+    internal static void SumRow(in PieceTerms c, double t, double tx, double w, Span<double> sums)
+    {
+        var row = Row(c.Segment, c.Alpha, c.LnAlpha, c.Beta, c.LnBeta, c.Table, t, tx);
+        sums[0] += w * row.Ll; sums[1] += w * row.R; sums[2] += w * row.Alpha; sums[3] += w * row.S; sums[4] += w * row.Beta;
     }
 
     /// <summary>Adds the piece sums in piece order and the per-x terms A(x), ψ(r+x) − ψ(r) once per segment.</summary>
-    internal static double Combine(FrequencySegments data, in ParetoNbdParameters p, ReadOnlySpan<double> pieceSums, Span<double> gradient)
+    internal static double Combine(FrequencySegments data, double r, ReadOnlySpan<double> pieceSums, Span<double> gradient)
     {
         double ll = 0, gr = 0, galpha = 0, gs = 0, gbeta = 0;
         var pieces = data.Pieces;
@@ -171,14 +197,14 @@ public static class ParetoNbdLikelihood
         for (int seg = 0; seg < data.Frequencies.Length; seg++)
         {
             int x = data.Frequencies[seg];
-            for (; j < x; j++) digammaDiff += 1.0 / (p.R + j);
+            for (; j < x; j++) digammaDiff += 1.0 / (r + j);
             for (; k < pieces.Length && pieces[k].Segment == seg; k++)
             {
                 var ps = pieceSums.Slice(k * SumCount, SumCount);
                 ll += ps[0]; gr += ps[1]; galpha += ps[2]; gs += ps[3]; gbeta += ps[4];
             }
             double w = data.SegmentWeight[seg];
-            ll += w * LogGamma.LogRising(p.R, x);
+            ll += w * LogGamma.LogRising(r, x);
             gr += w * digammaDiff;
         }
         gradient[0] = gr; gradient[1] = galpha; gradient[2] = gs; gradient[3] = gbeta;
