@@ -5,7 +5,8 @@ namespace Clv.Models.Parquet;
 /// <summary>
 /// Reads and writes a per-customer summary (<see cref="CustomerSummary"/>) as Parquet, with the column names of
 /// <see cref="CustomerSummaryCsv"/>: <c>customer_id</c> (UTF-8 string, or INT32/INT64), <c>frequency</c>, <c>recency</c>,
-/// <c>T</c> and optionally <c>monetary_value</c> (DOUBLE). Names match exactly, or else ignoring case.
+/// <c>T</c> and optionally <c>monetary_value</c>, <c>frequency_holdout</c>, <c>monetary_value_holdout</c> and
+/// <c>duration_holdout</c> (DOUBLE). Names match exactly, or else ignoring case.
 /// </summary>
 public static class CustomerSummaryParquet
 {
@@ -19,18 +20,25 @@ public static class CustomerSummaryParquet
         double[] frequency = file.Doubles("frequency", "the number of repeat purchase periods x");
         double[] recency = file.Doubles("recency", "the time from the first to the last purchase t_x");
         double[] t = file.Doubles("T", "the time from the first purchase to the end of calibration T");
-        double[]? monetary = file.Has("monetary_value") ? file.Doubles("monetary_value", "the mean value of the repeat purchases") : null;
-        return new CustomerSummary(ids, frequency, recency, t, monetary, source: path);
+        double[]? Optional(string name, string expected) => file.Has(name) ? file.Doubles(name, expected) : null;
+        double[]? monetary = Optional("monetary_value", "the mean value of the repeat purchases");
+        double[]? frequencyHoldout = Optional("frequency_holdout", "the repeat purchase periods in the holdout window");
+        double[]? monetaryHoldout = Optional("monetary_value_holdout", "the mean value of the holdout purchases");
+        double[]? durationHoldout = Optional("duration_holdout", "the length of the holdout window");
+        return new CustomerSummary(ids, frequency, recency, t, monetary, frequencyHoldout, monetaryHoldout, durationHoldout, path);
     }
 
-    /// <summary>Writes <c>customer_id</c>, <c>frequency</c>, <c>recency</c>, <c>T</c> and, when present, <c>monetary_value</c>.</summary>
-    /// <param name="summary">The summary (holdout columns are not written).</param>
+    /// <summary>Writes <c>customer_id</c>, <c>frequency</c>, <c>recency</c>, <c>T</c> and, when present, <c>monetary_value</c> and the holdout columns.</summary>
+    /// <param name="summary">The summary.</param>
     /// <param name="path">The file, replaced if it exists.</param>
     public static void Write(CustomerSummary summary, string path)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var columns = new List<(string, double[])> { ("frequency", summary.Frequency), ("recency", summary.Recency), ("T", summary.T) };
         if (summary.MonetaryValue is { } m) columns.Add(("monetary_value", m));
+        if (summary.FrequencyHoldout is { } fh) columns.Add(("frequency_holdout", fh));
+        if (summary.MonetaryValueHoldout is { } mh) columns.Add(("monetary_value_holdout", mh));
+        if (summary.DurationHoldout is { } dh) columns.Add(("duration_holdout", dh));
         ParquetTable.WriteColumns(path, summary.CustomerIds, "customer_id", columns);
     }
 }
