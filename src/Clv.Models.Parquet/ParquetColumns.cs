@@ -75,7 +75,7 @@ internal sealed class ParquetColumns : IDisposable
     {
         const string expected = "a customer identifier per row";
         DataField field = Find(name) ?? throw Missing(name, "STRING (UTF-8) or INT32/INT64", expected);
-        if (field.ClrType != typeof(string) && field.ClrType != typeof(long) && field.ClrType != typeof(int))
+        if (!IsString(field) && field.ClrType != typeof(long) && field.ClrType != typeof(int))
             throw WrongType(field, "STRING (UTF-8) or INT32/INT64");
         var ids = new string[Total()];
         int offset = 0;
@@ -83,7 +83,7 @@ internal sealed class ParquetColumns : IDisposable
         {
             using var group = _reader.OpenRowGroupReader(g);
             int n = checked((int)group.RowCount);
-            if (field.ClrType == typeof(string))
+            if (IsString(field))
             {
                 var buffer = new string?[n];
                 group.ReadAsync(field, buffer.AsMemory()!).AsTask().GetAwaiter().GetResult();
@@ -134,7 +134,13 @@ internal sealed class ParquetColumns : IDisposable
         new(Source, null, name, $"no such column: expected a {typeName} column '{name}' ({expected}); the file has {string.Join(", ", Names)}");
 
     private ClvDataException WrongType(DataField field, string typeName) =>
-        new(Source, null, field.Name, $"expected a {typeName} column but it holds {(field.MaxRepetitionLevel > 0 ? "lists of " : "")}{field.ClrType.Name} values");
+        new(Source, null, field.Name, $"expected a {typeName} column but it holds {(field.MaxRepetitionLevel > 0 ? "lists of " : "")}{TypeName(field.ClrType)} values");
+
+    private static bool IsString(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
+
+    private static string TypeName(Type type) => type.IsGenericType
+        ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>"
+        : type.Name;
 
     private ClvDataException Null(string name, int group, int row, int offset, string expected) =>
         new(Source, null, name, $"null value at row {offset + row + 1} of the file (row group {group}, row {row + 1} of the group): expected {expected}");
