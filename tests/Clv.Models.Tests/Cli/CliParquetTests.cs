@@ -1,4 +1,3 @@
-using Clv.Models.Data;
 using Clv.Models.Parquet;
 
 namespace Clv.Models.Tests.Cli;
@@ -6,19 +5,13 @@ namespace Clv.Models.Tests.Cli;
 /// <summary>`clv summarize`, `clv fit` and `clv predict` with .parquet files, against the same commands on CSV.</summary>
 public class CliParquetTests
 {
-    private static string[] Summarize(CliHarness cli, string output, params string[] extra) =>
-    [
-        "summarize", "--input", TestFiles.SampleData("cdnowElog.csv"), "--customer-column", "masterid", "--date-column", "date",
-        "--amount-column", "sales", "--date-format", "yyyyMMdd", "--calibration-end", "1997-09-30", "--output", cli.PathOf(output), .. extra,
-    ];
-
     [Fact]
     public void Summarize_fit_and_predict_through_parquet_equal_the_csv_route()
     {
         using var cli = new CliHarness();
         foreach (var (name, extra) in new[] { ("rfm.csv", Array.Empty<string>()), ("rfm.parquet", []), ("rfm-c.parquet", ["--compressed"]) })
         {
-            var r = cli.Run(Summarize(cli, name, extra));
+            var r = cli.Run(CliCompressedTests.Summarize(cli, name, extra));
             Assert.True(r.Exit == 0, r.Err);
         }
         Assert.True(File.Exists(cli.PathOf("rfm-c.spend.parquet")));

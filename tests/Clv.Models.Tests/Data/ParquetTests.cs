@@ -1,6 +1,5 @@
 using Clv.Models.BgNbd;
 using Clv.Models.Data;
-using Clv.Models.Estimation;
 using Clv.Models.Parquet;
 using Parquet;
 using Parquet.Schema;
@@ -11,9 +10,7 @@ namespace Clv.Models.Tests.Data;
 /// <summary>Parquet summaries: CDNOW written and read back to the bit, fits equal to the CSV's, and clear errors for bad files.</summary>
 public class ParquetTests
 {
-    private static readonly Lazy<CustomerSummary> Cdnow = new(() => Summarizer.Summarize(TestFiles.Sample("cdnowElog.csv"),
-        new TransactionLogOptions { CustomerColumn = "masterid", DateColumn = "date", DateFormat = "yyyyMMdd", AmountColumn = "sales" },
-        new SummaryOptions { TimeUnitDays = 7, CalibrationEnd = new DateOnly(1997, 9, 30) }).Summary);
+    private static Lazy<CustomerSummary> Cdnow => CompressedSummaryTests.Cdnow;
 
     private static string TempPath(string name)
     {
@@ -27,14 +24,6 @@ public class ParquetTests
         Assert.NotNull(expected);
         Assert.NotNull(actual);
         Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), actual.Select(BitConverter.DoubleToInt64Bits));
-    }
-
-    private static void AssertSameFit(MaximumLikelihoodEstimate expected, MaximumLikelihoodEstimate actual)
-    {
-        Assert.Equal(expected.Parameters, actual.Parameters);
-        Assert.Equal(expected.LogLikelihood, actual.LogLikelihood);
-        Assert.Equal(expected.CovarianceMatrix(), actual.CovarianceMatrix());
-        Assert.True(actual.Convergence.Converged);
     }
 
     [Fact]
@@ -84,13 +73,13 @@ public class ParquetTests
         CustomerSummaryParquet.Write(csv, path);
         var parquet = CustomerSummaryParquet.Read(path);
         var fromCsv = new BgNbdModel().Fit(csv);
-        AssertSameFit(fromCsv.Estimate, new BgNbdModel().Fit(parquet).Estimate);
+        CompressedSummaryTests.AssertSameFit(fromCsv.Estimate, new BgNbdModel().Fit(parquet).Estimate);
         // Published CDNOW estimate (Fader, Hardie and Lee 2005): r = 0.243.
         Assert.Equal(0.243, fromCsv.Parameters.R, 3);
 
         string cpath = TempPath("cdnow-c.parquet");
         CompressedSummaryParquet.Write(CompressedSummary.From(csv), cpath);
-        AssertSameFit(fromCsv.Estimate, new BgNbdModel().Fit(CompressedSummaryParquet.Read(cpath)).Estimate);
+        CompressedSummaryTests.AssertSameFit(fromCsv.Estimate, new BgNbdModel().Fit(CompressedSummaryParquet.Read(cpath)).Estimate);
     }
 
     [Fact]
