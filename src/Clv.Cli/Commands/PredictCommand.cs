@@ -39,6 +39,8 @@ internal static class PredictCommand
             throw new UsageException($"--plot draws the survival plot of an sbg model; for a {model.Name} model use clv evaluate");
         if (bootstrap is not null && (model.Opportunities is not null || model.Retention is not null))
             throw new UsageException($"--bootstrap is available for bg-nbd, pareto-nbd, mbg-nbd and gamma-gamma models, not for a {model.Name} model");
+        if ((model.Opportunities is not null || model.Retention is not null) && SummaryInput.IsParquet(output))
+            throw new UsageException($"--output .parquet is available for bg-nbd, pareto-nbd, mbg-nbd and gamma-gamma predictions; a {model.Name} model writes CSV");
         if (model.Opportunities is { } discrete)
         {
             string input = inputOption ?? throw new UsageException("missing required option --input");
@@ -182,11 +184,18 @@ internal static class PredictCommand
 
     private static int[] AllRows(int n) => Enumerable.Range(0, n).ToArray();
 
-    /// <summary>Writes <c>customer_id</c> and the columns for the given rows (round-trip number format), atomically.</summary>
-    internal static void Write(string output, CustomerSummary summary, int[] rows, List<(string Name, double[] Values)> columns) =>
+    /// <summary>Writes <c>customer_id</c> and the columns for the given rows (round-trip number format), atomically; as Parquet when the output ends in <c>.parquet</c>.</summary>
+    internal static void Write(string output, CustomerSummary summary, int[] rows, List<(string Name, double[] Values)> columns)
+    {
+        if (SummaryInput.IsParquet(output))
+        {
+            Clv.Models.Parquet.ParquetTable.Write(output, "customer_id", summary.CustomerIds, rows, columns);
+            return;
+        }
         AtomicFile.Save(output, temp =>
         {
             using var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             ColumnCsvWriter.Write(stream, summary.CustomerIds, rows, columns);
         });
+    }
 }

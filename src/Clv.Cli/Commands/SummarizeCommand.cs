@@ -1,5 +1,6 @@
 using System.Globalization;
 using Clv.Models.Data;
+using Clv.Models.Parquet;
 
 namespace Clv.Cli.Commands;
 
@@ -54,12 +55,13 @@ internal static class SummarizeCommand
         if (compressed)
         {
             var table = CompressedSummary.From(result.Summary);
-            AtomicFile.Write(output, w => CompressedSummaryCsv.Write(table, w));
+            if (SummaryInput.IsParquet(output)) CompressedSummaryParquet.Write(table, output);
+            else AtomicFile.Write(output, w => CompressedSummaryCsv.Write(table, w));
             stdout.WriteLine(string.Create(c, $"{read} -> {table.Rows:N0} distinct (frequency, recency, T) rows written to {output}"));
             if (table.Spend is { } spend)
             {
                 string spendPath = CompressedSummaryCsv.SpendPath(output);
-                AtomicFile.Write(spendPath, w => CompressedSummaryCsv.WriteSpend(spend, w));
+                if (!SummaryInput.IsParquet(output)) AtomicFile.Write(spendPath, w => CompressedSummaryCsv.WriteSpend(spend, w));
                 stdout.WriteLine(string.Create(c, $"  {spend.Customers:N0} repeat customers -> {spend.Rows:N0} distinct (frequency, monetary_value) rows written to {spendPath}"));
             }
             else if (File.Exists(CompressedSummaryCsv.SpendPath(output)))
@@ -71,7 +73,8 @@ internal static class SummarizeCommand
         }
         else
         {
-            AtomicFile.Write(output, w => CustomerSummaryCsv.Write(result.Summary, w));
+            if (SummaryInput.IsParquet(output)) CustomerSummaryParquet.Write(result.Summary, output);
+            else AtomicFile.Write(output, w => CustomerSummaryCsv.Write(result.Summary, w));
             stdout.WriteLine($"{read} written to {output}");
         }
         if (result.TransactionsAfterWindow > 0)

@@ -5,7 +5,8 @@ namespace Clv.Models.Tests.Cli;
 /// <summary>`clv summarize --compressed`, `clv fit` on a table with a count column, and `clv predict` refusing one.</summary>
 public class CliCompressedTests
 {
-    private static string[] Summarize(CliHarness cli, string output, params string[] extra) =>
+    /// <summary>`clv summarize` of the CDNOW log (with spend, calibration to 1997-09-30) to <paramref name="output"/>.</summary>
+    internal static string[] Summarize(CliHarness cli, string output, params string[] extra) =>
     [
         "summarize", "--input", TestFiles.SampleData("cdnowElog.csv"), "--customer-column", "masterid", "--date-column", "date",
         "--amount-column", "sales", "--date-format", "yyyyMMdd", "--calibration-end", "1997-09-30", "--output", cli.PathOf(output), .. extra,

@@ -11,12 +11,13 @@ namespace Clv.Models.Tests.Data;
 /// <summary>The compressed summary: built from CDNOW, fitted to the same bits as the customers, written and read back.</summary>
 public class CompressedSummaryTests
 {
-    private static readonly Lazy<CustomerSummary> Cdnow = new(() => Summarizer.Summarize(TestFiles.Sample("cdnowElog.csv"),
+    /// <summary>The CDNOW weekly summary (calibration to 1997-09-30, with spend), shared with the Parquet tests.</summary>
+    internal static readonly Lazy<CustomerSummary> Cdnow = new(() => Summarizer.Summarize(TestFiles.Sample("cdnowElog.csv"),
         new TransactionLogOptions { CustomerColumn = "masterid", DateColumn = "date", DateFormat = "yyyyMMdd", AmountColumn = "sales" },
         new SummaryOptions { TimeUnitDays = 7, CalibrationEnd = new DateOnly(1997, 9, 30) }).Summary);
 
     /// <summary>Every number a fit reports: estimates, standard errors, intervals, covariance, log-likelihood, observations.</summary>
-    private static void AssertSameFit(MaximumLikelihoodEstimate expected, MaximumLikelihoodEstimate actual)
+    internal static void AssertSameFit(MaximumLikelihoodEstimate expected, MaximumLikelihoodEstimate actual)
     {
         Assert.Equal(expected.Parameters, actual.Parameters); // records: name, value, SE, bounds, compared exactly
         Assert.Equal(expected.LogLikelihood, actual.LogLikelihood);
