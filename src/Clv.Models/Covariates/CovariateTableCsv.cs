@@ -50,7 +50,7 @@ public static class CovariateTableCsv
         options ??= new CovariateCsvOptions();
         using CsvReader reader = CsvInput.Open(stream, options.Delimiter, leaveOpen: true);
         string[] headers = CsvInput.ReadHeader(reader, sourceName, "customer_id and covariate columns");
-        int id = CustomerSummaryCsv.Resolve(headers, options.IdColumn, CustomerSummaryCsv.IdAliases, true, sourceName);
+        int id = CsvInput.Column(headers, options.IdColumn, CustomerSummaryCsv.IdAliases, true, sourceName);
         int[] wanted = options.Columns is { } cols
             ? [.. cols.Select(c => CsvInput.Find(headers, c) is var k and >= 0 ? k : throw CsvInput.Missing(sourceName, c, headers))]
             : [.. Enumerable.Range(0, headers.Length).Where(k => k != id)];

@@ -70,17 +70,17 @@ public static class CompressedSummaryCsv
         ArgumentNullException.ThrowIfNull(sourceName);
         using CsvReader reader = CsvInput.Open(stream, delimiter, leaveOpen: true);
         string[] headers = CsvInput.ReadHeader(reader, sourceName, "frequency, recency, T, count");
-        int fi = CustomerSummaryCsv.Resolve(headers, null, FrequencyAliases, true, sourceName);
-        int ri = CustomerSummaryCsv.Resolve(headers, null, RecencyAliases, true, sourceName);
-        int ti = CustomerSummaryCsv.Resolve(headers, null, TAliases, true, sourceName);
-        int ci = CustomerSummaryCsv.Resolve(headers, null, CountAliases, true, sourceName);
+        int fi = CsvInput.Column(headers, null, FrequencyAliases, true, sourceName);
+        int ri = CsvInput.Column(headers, null, RecencyAliases, true, sourceName);
+        int ti = CsvInput.Column(headers, null, TAliases, true, sourceName);
+        int ci = CsvInput.Column(headers, null, CountAliases, true, sourceName);
         List<double> x = [], tx = [], t = [], count = [];
         while (reader.Read())
         {
             long line = reader.LineNumber;
-            double xv = CustomerSummaryCsv.Number(reader, fi, headers, sourceName, line);
-            double txv = CustomerSummaryCsv.Number(reader, ri, headers, sourceName, line);
-            double tv = CustomerSummaryCsv.Number(reader, ti, headers, sourceName, line);
+            double xv = CsvInput.Number(reader, fi, headers, sourceName, line);
+            double txv = CsvInput.Number(reader, ri, headers, sourceName, line);
+            double tv = CsvInput.Number(reader, ti, headers, sourceName, line);
             SummaryValidation.ValidateRow(xv, txv, tv, sourceName, line, x.Count, headers[fi], headers[ri], headers[ti]);
             double cv = Count(reader, ci, headers, sourceName, line);
             x.Add(xv);
@@ -108,15 +108,15 @@ public static class CompressedSummaryCsv
         ArgumentNullException.ThrowIfNull(sourceName);
         using CsvReader reader = CsvInput.Open(stream, delimiter, leaveOpen: true);
         string[] headers = CsvInput.ReadHeader(reader, sourceName, "frequency, monetary_value, count");
-        int fi = CustomerSummaryCsv.Resolve(headers, null, FrequencyAliases, true, sourceName);
-        int mi = CustomerSummaryCsv.Resolve(headers, null, MonetaryAliases, true, sourceName);
-        int ci = CustomerSummaryCsv.Resolve(headers, null, CountAliases, true, sourceName);
+        int fi = CsvInput.Column(headers, null, FrequencyAliases, true, sourceName);
+        int mi = CsvInput.Column(headers, null, MonetaryAliases, true, sourceName);
+        int ci = CsvInput.Column(headers, null, CountAliases, true, sourceName);
         List<double> x = [], m = [], count = [];
         while (reader.Read())
         {
             long line = reader.LineNumber;
-            double xv = CustomerSummaryCsv.Number(reader, fi, headers, sourceName, line);
-            double mv = CustomerSummaryCsv.Number(reader, mi, headers, sourceName, line);
+            double xv = CsvInput.Number(reader, fi, headers, sourceName, line);
+            double mv = CsvInput.Number(reader, mi, headers, sourceName, line);
             CompressedSpend.ValidateRow(xv, mv, sourceName, line, x.Count, headers[fi], headers[mi]);
             double cv = Count(reader, ci, headers, sourceName, line);
             x.Add(xv);
@@ -174,7 +174,7 @@ public static class CompressedSummaryCsv
 
     private static double Count(CsvReader reader, int index, string[] headers, string source, long line)
     {
-        double value = CustomerSummaryCsv.Number(reader, index, headers, source, line);
+        double value = CsvInput.Number(reader, index, headers, source, line);
         CompressedSummary.ValidateCount(value, source, line, 0, headers[index]);
         return value;
     }

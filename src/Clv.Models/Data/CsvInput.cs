@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using CsvHelper;
 
 namespace Clv.Models.Data;
@@ -74,5 +76,47 @@ internal static class CsvInput
         string found = string.Join(", ", headers.Select(h => $"'{h}'"));
         string wanted = aliases is null ? $"a column named '{name}'" : $"a column named {aliases}";
         return new ClvDataException(source, 1, name, $"missing column: expected {wanted}; the header has {found}");
+    }
+
+    /// <summary>
+    /// Index of a column: the configured name (exact, then ignoring case), else the first alias that matches exactly, else the first
+    /// that matches ignoring case and whitespace; -1 for an absent optional column, an error listing the header for a required one.
+    /// </summary>
+    public static int Column(string[] headers, string? configured, string[] aliases, bool required, string source)
+    {
+        if (configured is not null)
+        {
+            int i = Find(headers, configured);
+            return i >= 0 ? i : throw Missing(source, configured, headers);
+        }
+
+        foreach (string alias in aliases)
+        {
+            int i = Array.IndexOf(headers, alias);
+            if (i >= 0) return i;
+        }
+
+        foreach (string alias in aliases)
+        {
+            for (int i = 0; i < headers.Length; i++)
+            {
+                if (string.Equals(headers[i].Trim(), alias, StringComparison.OrdinalIgnoreCase)) return i;
+            }
+        }
+
+        if (!required) return -1;
+        string names = string.Join(" or ", aliases.Where(a => a.Length > 0).Select(a => $"'{a}'"));
+        throw Missing(source, aliases[0], headers, names);
+    }
+
+    /// <summary>The field as a finite number; an error naming the line and column otherwise.</summary>
+    public static double Number(CsvReader reader, int index, string[] headers, string source, long line)
+    {
+        ReadOnlySpan<byte> field = reader.GetSpan(index);
+        if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+            throw new ClvDataException(source, line, headers[index], $"expected a number but got '{Encoding.UTF8.GetString(field)}'");
+        if (!double.IsFinite(value))
+            throw new ClvDataException(source, line, headers[index], $"expected a finite number but got '{Encoding.UTF8.GetString(field)}'");
+        return value;
     }
 }

@@ -38,14 +38,14 @@ public static class CustomerSummaryCsv
         options ??= new SummaryCsvOptions();
         using CsvReader reader = CsvInput.Open(stream, options.Delimiter, leaveOpen: true);
         string[] headers = CsvInput.ReadHeader(reader, sourceName, "customer_id, frequency, recency, T");
-        int id = Resolve(headers, options.IdColumn, IdAliases, true, sourceName);
-        int fi = Resolve(headers, options.FrequencyColumn, FrequencyAliases, true, sourceName);
-        int ri = Resolve(headers, options.RecencyColumn, RecencyAliases, true, sourceName);
-        int ti = Resolve(headers, options.TColumn, TAliases, true, sourceName);
-        int mi = Resolve(headers, options.MonetaryColumn, MonetaryAliases, false, sourceName);
-        int fhi = Resolve(headers, options.FrequencyHoldoutColumn, FrequencyHoldoutAliases, false, sourceName);
-        int mhi = Resolve(headers, options.MonetaryHoldoutColumn, MonetaryHoldoutAliases, false, sourceName);
-        int dhi = Resolve(headers, options.DurationHoldoutColumn, DurationHoldoutAliases, false, sourceName);
+        int id = CsvInput.Column(headers, options.IdColumn, IdAliases, true, sourceName);
+        int fi = CsvInput.Column(headers, options.FrequencyColumn, FrequencyAliases, true, sourceName);
+        int ri = CsvInput.Column(headers, options.RecencyColumn, RecencyAliases, true, sourceName);
+        int ti = CsvInput.Column(headers, options.TColumn, TAliases, true, sourceName);
+        int mi = CsvInput.Column(headers, options.MonetaryColumn, MonetaryAliases, false, sourceName);
+        int fhi = CsvInput.Column(headers, options.FrequencyHoldoutColumn, FrequencyHoldoutAliases, false, sourceName);
+        int mhi = CsvInput.Column(headers, options.MonetaryHoldoutColumn, MonetaryHoldoutAliases, false, sourceName);
+        int dhi = CsvInput.Column(headers, options.DurationHoldoutColumn, DurationHoldoutAliases, false, sourceName);
 
         var ids = new List<string>();
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -59,9 +59,9 @@ public static class CustomerSummaryCsv
                 throw CsvInput.EmptyId(sourceName, line, headers[id]);
             if (!seen.TryAdd(customer, line))
                 throw new ClvDataException(sourceName, line, headers[id], $"duplicate customer id '{customer}', already on line {seen[customer]}");
-            double xv = Number(reader, fi, headers, sourceName, line);
-            double txv = Number(reader, ri, headers, sourceName, line);
-            double tv = Number(reader, ti, headers, sourceName, line);
+            double xv = CsvInput.Number(reader, fi, headers, sourceName, line);
+            double txv = CsvInput.Number(reader, ri, headers, sourceName, line);
+            double tv = CsvInput.Number(reader, ti, headers, sourceName, line);
             SummaryValidation.ValidateRow(xv, txv, tv, sourceName, line, ids.Count, headers[fi], headers[ri], headers[ti]);
             ids.Add(customer);
             x.Add(xv);
@@ -146,46 +146,9 @@ public static class CustomerSummaryCsv
         writer.Write('"');
     }
 
-    internal static int Resolve(string[] headers, string? configured, string[] aliases, bool required, string source)
-    {
-        if (configured is not null)
-        {
-            int i = CsvInput.Find(headers, configured);
-            return i >= 0 ? i : throw CsvInput.Missing(source, configured, headers);
-        }
-
-        foreach (string alias in aliases)
-        {
-            int i = Array.IndexOf(headers, alias);
-            if (i >= 0) return i;
-        }
-
-        foreach (string alias in aliases)
-        {
-            for (int i = 0; i < headers.Length; i++)
-            {
-                if (string.Equals(headers[i].Trim(), alias, StringComparison.OrdinalIgnoreCase)) return i;
-            }
-        }
-
-        if (!required) return -1;
-        string names = string.Join(" or ", aliases.Where(a => a.Length > 0).Select(a => $"'{a}'"));
-        throw CsvInput.Missing(source, aliases[0], headers, names);
-    }
-
-    internal static double Number(CsvReader reader, int index, string[] headers, string source, long line)
-    {
-        ReadOnlySpan<byte> field = reader.GetSpan(index);
-        if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
-            throw new ClvDataException(source, line, headers[index], $"expected a number but got '{Encoding.UTF8.GetString(field)}'");
-        if (!double.IsFinite(value))
-            throw new ClvDataException(source, line, headers[index], $"expected a finite number but got '{Encoding.UTF8.GetString(field)}'");
-        return value;
-    }
-
     private static double NonNegative(CsvReader reader, int index, string[] headers, string source, long line, bool whole)
     {
-        double value = Number(reader, index, headers, source, line);
+        double value = CsvInput.Number(reader, index, headers, source, line);
         if (value < 0 || (whole && value != Math.Floor(value)))
         {
             string expected = whole ? "a non-negative whole number" : "a number >= 0";

@@ -40,11 +40,11 @@ public static class OpportunitySummaryCsv
         ArgumentNullException.ThrowIfNull(sourceName);
         using CsvReader reader = CsvInput.Open(stream, delimiter, leaveOpen: true);
         string[] headers = CsvInput.ReadHeader(reader, sourceName, "frequency, recency, periods[, weight]");
-        int fi = CustomerSummaryCsv.Resolve(headers, null, FrequencyAliases, true, sourceName);
-        int ri = CustomerSummaryCsv.Resolve(headers, null, RecencyAliases, true, sourceName);
-        int ni = CustomerSummaryCsv.Resolve(headers, null, PeriodAliases, true, sourceName);
-        int wi = CustomerSummaryCsv.Resolve(headers, null, WeightAliases, false, sourceName);
-        int ii = CustomerSummaryCsv.Resolve(headers, null, IdAliases, false, sourceName);
+        int fi = CsvInput.Column(headers, null, FrequencyAliases, true, sourceName);
+        int ri = CsvInput.Column(headers, null, RecencyAliases, true, sourceName);
+        int ni = CsvInput.Column(headers, null, PeriodAliases, true, sourceName);
+        int wi = CsvInput.Column(headers, null, WeightAliases, false, sourceName);
+        int ii = CsvInput.Column(headers, null, IdAliases, false, sourceName);
         var columns = (headers[fi], headers[ri], headers[ni]);
 
         List<int> x = [], tx = [], n = [];
@@ -62,7 +62,7 @@ public static class OpportunitySummaryCsv
             n.Add(nv);
             if (w is not null)
             {
-                double wv = CustomerSummaryCsv.Number(reader, wi, headers, sourceName, line);
+                double wv = CsvInput.Number(reader, wi, headers, sourceName, line);
                 OpportunitySummary.ValidateWeight(wv, sourceName, line, x.Count, headers[wi]);
                 w.Add(wv);
             }
@@ -79,7 +79,7 @@ public static class OpportunitySummaryCsv
 
     private static int WholeNumber(CsvReader reader, int index, string[] headers, string source, long line)
     {
-        double v = CustomerSummaryCsv.Number(reader, index, headers, source, line);
+        double v = CsvInput.Number(reader, index, headers, source, line);
         if (v < 0 || v != Math.Floor(v) || v > int.MaxValue)
             throw new ClvDataException(source, line, headers[index], $"expected a non-negative whole number (an opportunity count) but got {SummaryValidation.Show(v)}");
         return (int)v;

@@ -36,9 +36,9 @@ public static class CohortSurvivorsCsv
         ArgumentNullException.ThrowIfNull(sourceName);
         using CsvReader reader = CsvInput.Open(stream, delimiter, leaveOpen: true);
         string[] headers = CsvInput.ReadHeader(reader, sourceName, "period, survivors[, cohort]");
-        int pi = Resolve(headers, PeriodAliases, sourceName);
-        int si = Resolve(headers, SurvivorsAliases, sourceName);
-        int ci = Resolve(headers, CohortAliases, null);
+        int pi = CsvInput.Column(headers, null, PeriodAliases, true, sourceName);
+        int si = CsvInput.Column(headers, null, SurvivorsAliases, true, sourceName);
+        int ci = CsvInput.Column(headers, null, CohortAliases, false, sourceName);
         var check = new CohortSurvivorsValidation(sourceName, headers[pi], headers[si]);
         List<string> cohorts = [];
         List<int> periods = [];
@@ -51,7 +51,7 @@ public static class CohortSurvivorsCsv
             if (ci >= 0 && cohort.Length == 0)
                 throw new ClvDataException(sourceName, line, headers[ci], "empty cohort name; expected a name (or leave out the cohort column for a single cohort)");
             int period = Period(reader, pi, headers, sourceName, line);
-            double count = Number(reader, si, headers, sourceName, line);
+            double count = CsvInput.Number(reader, si, headers, sourceName, line);
             check.Add(cohort, period, count, line, cohorts.Count);
             cohorts.Add(cohort);
             periods.Add(period);
@@ -63,29 +63,9 @@ public static class CohortSurvivorsCsv
         return new CohortSurvivors([.. cohorts], [.. periods], [.. survivors], sourceName, [.. lines]);
     }
 
-    /// <summary>The column matching an alias (exact, then ignoring case); -1 for an optional column when <paramref name="source"/> is null.</summary>
-    private static int Resolve(string[] headers, string[] aliases, string? source)
-    {
-        foreach (string alias in aliases)
-        {
-            int i = CsvInput.Find(headers, alias);
-            if (i >= 0) return i;
-        }
-        if (source is null) return -1;
-        throw CsvInput.Missing(source, aliases[0], headers, string.Join(" or ", aliases.Select(a => $"'{a}'")));
-    }
-
-    private static double Number(CsvReader reader, int index, string[] headers, string source, long line)
-    {
-        ReadOnlySpan<byte> field = reader.GetSpan(index);
-        if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
-            throw new ClvDataException(source, line, headers[index], $"expected a number but got '{Encoding.UTF8.GetString(field)}'");
-        return value;
-    }
-
     private static int Period(CsvReader reader, int index, string[] headers, string source, long line)
     {
-        double value = Number(reader, index, headers, source, line);
+        double value = CsvInput.Number(reader, index, headers, source, line);
         if (value < 0 || value != Math.Floor(value) || value > int.MaxValue)
             throw new ClvDataException(source, line, headers[index], $"expected a whole period number >= 0 but got {value.ToString("R", CultureInfo.InvariantCulture)}");
         return (int)value;

@@ -59,7 +59,7 @@ public class CohortSurvivorsCsvTests
     [InlineData("period,survivors\n0,100\n1,-1\n", 3, "survivors", "whole number")]
     [InlineData("period,survivors\n0,100\n1.5,90\n", 3, "period", "whole period number")]
     [InlineData("period,survivors\n0,100\nx,90\n", 3, "period", "expected a number but got 'x'")]
-    [InlineData("period,survivors\n0,100\n1,NaN\n", 3, "survivors", "expected a number")]
+    [InlineData("period,survivors\n0,100\n1,NaN\n", 3, "survivors", "expected a finite number")]
     [InlineData("cohort,period,survivors\na,0,100\n,1,90\n", 3, "cohort", "empty cohort name")]
     [InlineData("cohort,period,survivors\na,0,100\nb,0,50\nb,1,60\n", 4, "survivors", "cohort 'b'")]
     public void Bad_rows_name_file_line_and_column(string content, long line, string column, string fragment)
