@@ -16,15 +16,17 @@ internal sealed class BgNbdCovariateLikelihood : ICustomerLikelihood
 {
     private readonly BgNbdCustomerLikelihood.Layout layout;
     private readonly double[] alpha, a, b, gAlpha, gA, gB, chunkSums;
+    private readonly bool[] outOfRange;
     private readonly int threads;
     private readonly VectorWidth width;
 
-    public BgNbdCovariateLikelihood(ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, int threads, VectorWidth width)
+    public BgNbdCovariateLikelihood(ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, ReadOnlySpan<double> weights, int threads, VectorWidth width)
     {
-        layout = new BgNbdCustomerLikelihood.Layout(x, tx, t, []);
+        layout = new BgNbdCustomerLikelihood.Layout(x, tx, t, weights);
         int n = x.Length;
         alpha = new double[n]; a = new double[n]; b = new double[n]; gAlpha = new double[n]; gA = new double[n]; gB = new double[n];
         chunkSums = new double[3 * CovariateDesign.ChunksOf(n)];
+        outOfRange = new bool[CovariateDesign.ChunksOf(n)];
         this.threads = threads;
         this.width = width;
     }
@@ -37,16 +39,20 @@ internal sealed class BgNbdCovariateLikelihood : ICustomerLikelihood
     {
         double r = p[0], alpha0 = p[1], a0 = p[2], b0 = p[3];
         int n = alpha.Length;
-        CovariateDesign.ForChunks(n, threads, (start, end, _) =>
+        CovariateDesign.ForChunks(n, threads, (start, end, chunk) =>
         {
+            bool inRange = true;
             for (int i = start; i < end; i++)
             {
                 alpha[i] = alpha0 * Math.Exp(-etaPurchase[i]);
                 double life = Math.Exp(etaLife[i]);
                 a[i] = a0 * life;
                 b[i] = b0 * life;
+                inRange &= CovariateDesign.InKernelRange(alpha[i]) & CovariateDesign.InKernelRange(a[i]) & CovariateDesign.InKernelRange(b[i]);
             }
+            outOfRange[chunk] = !inRange;
         });
+        if (Array.IndexOf(outOfRange, true) >= 0) return double.NaN;
         double ll = BgNbdCustomerLikelihood.ValueAndGradient(layout, r, alpha, a, b, out double gr, gAlpha, gA, gB, threads, width);
         CovariateDesign.ForChunks(n, threads, (start, end, chunk) =>
         {

@@ -76,19 +76,27 @@ internal sealed class CovariateDesign
         var g = gamma.ToArray();
         ForChunks(threads, (start, end, _) =>
         {
-            Fill(purchaseColumns, purchaseCoefficient, g, purchase, start, end);
-            Fill(lifeColumns, lifeCoefficient, g, life, start, end);
+            Fill(purchaseColumns, purchaseCoefficient, g, purchase.AsSpan(start, end - start), start);
+            Fill(lifeColumns, lifeCoefficient, g, life.AsSpan(start, end - start), start);
         });
     }
 
-    private static void Fill(double[][] columns, int[] coefficient, double[] gamma, double[] eta, int start, int end)
+    /// <summary>η of customers start … start + purchase.Length − 1 only, into spans indexed from 0 (one thread).</summary>
+    public void LinearPredictors(ReadOnlySpan<double> gamma, int start, Span<double> purchase, Span<double> life)
     {
-        Array.Clear(eta, start, end - start);
+        Fill(purchaseColumns, purchaseCoefficient, gamma, purchase, start);
+        Fill(lifeColumns, lifeCoefficient, gamma, life, start);
+    }
+
+    /// <summary>eta[j] = Σ_k γ_k z_k[start + j].</summary>
+    private static void Fill(double[][] columns, int[] coefficient, ReadOnlySpan<double> gamma, Span<double> eta, int start)
+    {
+        eta.Clear();
         for (int k = 0; k < columns.Length; k++)
         {
             double gk = gamma[coefficient[k]];
-            var z = columns[k];
-            for (int i = start; i < end; i++) eta[i] += gk * z[i];
+            var z = columns[k].AsSpan(start, eta.Length);
+            for (int j = 0; j < eta.Length; j++) eta[j] += gk * z[j];
         }
     }
 
@@ -128,6 +136,13 @@ internal sealed class CovariateDesign
     }
 
     private int ChunkCount => ChunksOf(Count);
+
+    /// <summary>
+    /// The per-customer rates the kernels accept: finite, and within [1e-300, 1e300] so that their logarithms, quotients and
+    /// vector log/exp (which assume positive normal inputs) stay exact. A line search may try coefficients whose e^(γz) leaves
+    /// this range; the adapters then report a NaN log-likelihood, which the optimiser treats as "no better" and backs off from.
+    /// </summary>
+    internal static bool InKernelRange(double rate) => rate >= 1e-300 && rate <= 1e300;
 
     /// <summary>Number of fixed chunks <see cref="ForChunks(int, int, Action{int, int, int})"/> cuts <paramref name="count"/> rows into.</summary>
     internal static int ChunksOf(int count) => Math.Max(1, (count + Chunk - 1) / Chunk);

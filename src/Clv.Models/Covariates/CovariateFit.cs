@@ -29,7 +29,7 @@ public sealed record BgNbdCovariateModel(CovariateSpec Spec, FitOptions? Options
     public FittedCovariateModel<BgNbdParameters> Fit(CustomerSummary summary, CovariateTable covariates, string? summarySource = null)
     {
         var (aligned, terms, options, threads) = CovariateFit.Prepare(summary, covariates, Spec, Options, summarySource);
-        var model = new BgNbdCovariateLikelihood(summary.Frequency, summary.Recency, summary.T, threads, options.VectorWidth);
+        var model = new BgNbdCovariateLikelihood(summary.Frequency, summary.Recency, summary.T, [], threads, options.VectorWidth);
         var start = options.InitialParameters ?? BgNbdModel.StartingValues(RfmInput.Layout(summary.Frequency, summary.Recency, summary.T, [], false));
         var (estimate, coefficients) = CovariateFit.Run(model, terms, aligned, start, options, threads);
         var p = estimate.Parameters;
@@ -51,7 +51,7 @@ public sealed record ParetoNbdCovariateModel(CovariateSpec Spec, FitOptions? Opt
     public FittedCovariateModel<ParetoNbdParameters> Fit(CustomerSummary summary, CovariateTable covariates, string? summarySource = null)
     {
         var (aligned, terms, options, threads) = CovariateFit.Prepare(summary, covariates, Spec, Options, summarySource);
-        var model = new ParetoNbdCovariateLikelihood(summary.Frequency, summary.Recency, summary.T, threads, options.VectorWidth);
+        var model = new ParetoNbdCovariateLikelihood(summary.Frequency, summary.Recency, summary.T, [], threads, options.VectorWidth);
         var start = options.InitialParameters ?? ParetoNbdModel.StartingValues(RfmInput.Layout(summary.Frequency, summary.Recency, summary.T, [], false));
         var (estimate, coefficients) = CovariateFit.Run(model, terms, aligned, start, options, threads);
         var p = estimate.Parameters;
@@ -75,13 +75,17 @@ internal static class CovariateFit
         return (aligned, terms, options, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
     }
 
-    /// <summary>Maximises the covariate likelihood from the base start and γ = 0; returns the estimate and the named coefficients.</summary>
+    /// <summary>
+    /// Maximises the covariate likelihood from the base start and γ = 0 (or <paramref name="coefficientStart"/>); returns the
+    /// estimate and the named coefficients.
+    /// </summary>
     public static (MaximumLikelihoodEstimate Estimate, IReadOnlyList<CovariateCoefficient> Coefficients) Run(
-        ICustomerLikelihood model, IReadOnlyList<CovariateTerm> terms, CustomerCovariates aligned, IReadOnlyList<double> baseStart, FitOptions options, int threads)
+        ICustomerLikelihood model, IReadOnlyList<CovariateTerm> terms, CustomerCovariates aligned, IReadOnlyList<double> baseStart, FitOptions options, int threads,
+        IReadOnlyList<double>? coefficientStart = null)
     {
         var design = CovariateDesign.Create(terms, aligned);
         var function = new CovariateLikelihoodFunction(model, design, threads);
-        double[] start = [.. baseStart, .. new double[terms.Count]];
+        double[] start = [.. baseStart, .. coefficientStart ?? new double[terms.Count]];
         var estimate = MaximumLikelihood.Maximize(function, start, options with { InitialParameters = null });
         int b = model.BaseNames.Count;
         var coefficients = terms.Select((t, c) =>

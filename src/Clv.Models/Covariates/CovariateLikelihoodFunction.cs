@@ -14,7 +14,10 @@ internal interface ICustomerLikelihood
     /// <summary>Σ weights.</summary>
     double TotalWeight { get; }
 
-    /// <summary>Σ w ln L at <paramref name="baseParameters"/> with the customers' linear predictors (original row order).</summary>
+    /// <summary>
+    /// Σ w ln L at <paramref name="baseParameters"/> with the customers' linear predictors (original row order); NaN, with the
+    /// gradient undefined, when a customer's rates leave <see cref="CovariateDesign.InKernelRange"/>.
+    /// </summary>
     double ValueAndGradient(ReadOnlySpan<double> baseParameters, double[] etaPurchase, double[] etaLife, Span<double> baseGradient, double[] dPurchase, double[] dLife);
 }
 

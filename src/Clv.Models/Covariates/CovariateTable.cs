@@ -171,4 +171,17 @@ public sealed class CustomerCovariates
     public int IndexOf(string name) => Array.IndexOf(names, name);
 
     internal double[] ColumnArray(int k) => columns[k];
+
+    /// <summary>The covariates of the customers <paramref name="rows"/> (in that order).</summary>
+    internal CustomerCovariates Select(int[] rows)
+    {
+        var selected = new double[columns.Length][];
+        for (int k = 0; k < columns.Length; k++)
+        {
+            var column = columns[k];
+            selected[k] = new double[rows.Length];
+            for (int j = 0; j < rows.Length; j++) selected[k][j] = column[rows[j]];
+        }
+        return new CustomerCovariates(names, selected, rows.Length, Table);
+    }
 }

@@ -16,15 +16,17 @@ internal sealed class ParetoNbdCovariateLikelihood : ICustomerLikelihood
 {
     private readonly CustomerSegments layout;
     private readonly double[] alpha, beta, gAlpha, gBeta, chunkSums;
+    private readonly bool[] outOfRange;
     private readonly int threads;
     private readonly VectorWidth width;
 
-    public ParetoNbdCovariateLikelihood(ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, int threads, VectorWidth width)
+    public ParetoNbdCovariateLikelihood(ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> t, ReadOnlySpan<double> weights, int threads, VectorWidth width)
     {
-        layout = CustomerSegments.Create(x, tx, t, []);
+        layout = CustomerSegments.Create(x, tx, t, weights);
         int n = x.Length;
         alpha = new double[n]; beta = new double[n]; gAlpha = new double[n]; gBeta = new double[n];
         chunkSums = new double[3 * CovariateDesign.ChunksOf(n)];
+        outOfRange = new bool[CovariateDesign.ChunksOf(n)];
         this.threads = threads;
         this.width = width;
     }
@@ -37,14 +39,18 @@ internal sealed class ParetoNbdCovariateLikelihood : ICustomerLikelihood
     {
         double r = p[0], alpha0 = p[1], s = p[2], beta0 = p[3];
         int n = alpha.Length;
-        CovariateDesign.ForChunks(n, threads, (start, end, _) =>
+        CovariateDesign.ForChunks(n, threads, (start, end, chunk) =>
         {
+            bool inRange = true;
             for (int i = start; i < end; i++)
             {
                 alpha[i] = alpha0 * Math.Exp(-etaPurchase[i]);
                 beta[i] = beta0 * Math.Exp(-etaLife[i]);
+                inRange &= CovariateDesign.InKernelRange(alpha[i]) & CovariateDesign.InKernelRange(beta[i]);
             }
+            outOfRange[chunk] = !inRange;
         });
+        if (Array.IndexOf(outOfRange, true) >= 0) return double.NaN;
         Span<double> shared = stackalloc double[2];
         double ll = ParetoNbdCustomerLikelihood.ValueAndGradient(layout, r, s, alpha, beta, shared, gAlpha, gBeta, threads, width);
         CovariateDesign.ForChunks(n, threads, (start, end, chunk) =>

@@ -13,7 +13,7 @@ namespace Clv.Models.Uncertainty;
 /// reported (<see cref="PurchaseBootstrap.Failures"/>), and too many failures throw <see cref="BootstrapException"/>.
 /// See docs/uncertainty.md.
 /// </summary>
-public static class Bootstrap
+public static partial class Bootstrap
 {
     /// <summary>Bootstraps a transaction model (BG/NBD, Pareto/NBD or MBG/NBD), optionally jointly with a Gamma-Gamma spend model.</summary>
     /// <param name="model">The fitted model or its parameters: the maximum-likelihood estimate on <paramref name="data"/>.</param>
@@ -107,7 +107,7 @@ public static class Bootstrap
     }
 
     /// <summary>The point estimate's refit: from the given parameters, once, with its information, throwing if it does not converge.</summary>
-    private static FitOptions CentreFit(BootstrapOptions options, double[] given) => options.FitOptions with
+    internal static FitOptions CentreFit(BootstrapOptions options, double[] given) => options.FitOptions with
     {
         InitialParameters = given,
         ExtraStarts = 0,
@@ -121,11 +121,16 @@ public static class Bootstrap
     internal const double CentreTolerance = 1e-4;
 
     /// <summary>The refitted centre, after checking that the given parameters were (to <see cref="CentreTolerance"/>) the maximum on this data.</summary>
-    private static double[] Centre(string model, double[] given, MaximumLikelihoodEstimate estimate)
+    /// <param name="model">Model name for the message.</param>
+    /// <param name="given">The parameters the caller passed.</param>
+    /// <param name="estimate">The refit from them.</param>
+    /// <param name="scale">Per parameter, the scale the tolerance is relative to when larger than |given| (a coefficient near 0: its
+    /// standard error); empty for |given| alone.</param>
+    internal static double[] Centre(string model, double[] given, MaximumLikelihoodEstimate estimate, ReadOnlySpan<double> scale = default)
     {
         var values = estimate.Parameters.Select(p => p.Value).ToArray();
         for (int i = 0; i < values.Length; i++)
-            if (Math.Abs(values[i] - given[i]) > CentreTolerance * Math.Abs(given[i]))
+            if (Math.Abs(values[i] - given[i]) > CentreTolerance * Math.Max(Math.Abs(given[i]), scale.IsEmpty ? 0 : scale[i]))
                 throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"the {model} parameters are not the maximum-likelihood estimate on this data (refitting from them moves {estimate.Parameters[i].Name} from {given[i]:G6} to {values[i]:G6}): bootstrap the data the model was fitted on, with the same fit options (penalizer)"));
         return values;

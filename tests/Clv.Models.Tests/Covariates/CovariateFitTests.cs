@@ -110,9 +110,28 @@ public class CovariateFitTests(ITestOutputHelper output)
         var terms = CovariateDesign.Resolve(spec, table);
         var design = CovariateDesign.Create(terms, table.AlignTo(summary));
         ICustomerLikelihood model = bgNbd
-            ? new BgNbdCovariateLikelihood(summary.Frequency, summary.Recency, summary.T, 2, VectorWidth.Auto)
-            : new ParetoNbdCovariateLikelihood(summary.Frequency, summary.Recency, summary.T, 2, VectorWidth.Auto);
+            ? new BgNbdCovariateLikelihood(summary.Frequency, summary.Recency, summary.T, [], 2, VectorWidth.Auto)
+            : new ParetoNbdCovariateLikelihood(summary.Frequency, summary.Recency, summary.T, [], 2, VectorWidth.Auto);
         return new CovariateLikelihoodFunction(model, design, 2);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Rates_outside_the_kernels_range_give_NaN_not_a_spurious_value(bool bgNbd)
+    {
+        // γ·z of several hundred (a diverging line search) puts e^(γz) beyond 1e300 or below 1e-300 for some customers: the
+        // objective must say "not a value" there (the optimiser backs off), and stay finite inside it (e^-600 ≈ 3e-261).
+        var (_, table) = CovariateSimulation.Covariates(500, 13);
+        var summary = CovariateSimulation.SimulateBgNbd(new BgNbdCovariates(BgTruth, CovariateSimulation.Truth()), table, 14);
+        var f = Function(summary, table, CovariateSimulation.Spec, bgNbd);
+        int k = f.ParameterNames.Count;
+        double[] basePoint = bgNbd ? BgTruth.ToArray() : PnTruth.ToArray();
+        var g = new double[k];
+        double[] far = [.. basePoint, .. Enumerable.Repeat(0.0, k - 5), -800];
+        Assert.True(double.IsNaN(f.ValueAndGradient(far, g)));
+        double[] near = [.. basePoint, .. Enumerable.Repeat(0.0, k - 5), -600];
+        Assert.True(double.IsFinite(f.ValueAndGradient(near, g)));
     }
 
     [Theory]

@@ -14,7 +14,7 @@ public class BgNbdCustomerKernelTests
     public static TheoryData<VectorWidth> Widths => [VectorWidth.Vector512, VectorWidth.Vector256, VectorWidth.Scalar];
 
     private static void Close(double actual, double expected, double tolerance, string what) =>
-        Assert.True(Math.Abs(actual - expected) <= tolerance * Math.Max(1, Math.Abs(expected)), $"{what}: {actual:R} vs {expected:R}");
+        Assert.True(double.IsFinite(expected) && Math.Abs(actual - expected) <= tolerance * Math.Max(1, Math.Abs(expected)), $"{what}: {actual:R} vs {expected:R}");
 
     private static void AssertAgree(BgNbdCustomerData data, double r, VectorWidth width, string what)
     {
@@ -58,6 +58,23 @@ public class BgNbdCustomerKernelTests
 
     [Theory]
     [MemberData(nameof(Widths))]
+    public void Tiny_and_huge_a_and_b_agree_with_the_reference(VectorWidth width)
+    {
+        // A covariate fit's line search tries a_i, b_i far outside the usual range (e^(γz) with |γz| in the hundreds); the product
+        // (b+j)(a+b+j) then leaves the double range (below 1e-308 for a, b ~ 1e-155, above 1e308 for a, b ~ 1e155), and the
+        // value must stay the reference's, never inf or NaN (a bootstrap replicate once "improved" its LL from −3062 to +4043 so).
+        var data = BgNbdCustomerData.Random(600, 54, maxX: 40);
+        foreach (double scale in new[] { 1e-156, 1e-200, 1e-300, 1e155, 1e200, 1e300 })
+        {
+            var scaled = data with { A = data.A.Select(a => a * scale).ToArray(), B = data.B.Select(b => b * scale).ToArray() };
+            AssertAgree(scaled, 0.2426, width, $"a, b x {scale:G3}");
+            var kernel = scaled.Evaluate(scaled.Layout(), 0.2426, width);
+            Assert.True(double.IsFinite(kernel.Value), $"a, b x {scale:G3}: LL {kernel.Value}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
     public void Equal_per_customer_parameters_give_the_shared_parameter_likelihood(VectorWidth width)
     {
         var p = new BgNbdParameters(0.2426, 4.4135, 0.7929, 2.4258);
@@ -89,10 +106,15 @@ public class BgNbdCustomerKernelTests
         Assert.Equal(one.LogB, two.LogB);
     }
 
-    [Fact]
-    public void Per_customer_derivatives_match_central_differences()
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(1e-200)]
+    [InlineData(1e200)]
+    public void Per_customer_derivatives_match_central_differences(double abScale)
     {
-        var data = BgNbdCustomerData.Random(200, 55, maxX: 40);
+        // abScale multiplies every a_i and b_i: the extremes check the quotient forms against differences of the Σ log1p value.
+        var raw = BgNbdCustomerData.Random(200, 55, maxX: 40);
+        var data = raw with { A = raw.A.Select(v => v * abScale).ToArray(), B = raw.B.Select(v => v * abScale).ToArray() };
         const double r = 0.7;
         var k = data.Evaluate(data.Layout(), r, VectorWidth.Auto);
         double Ll(BgNbdCustomerData d, double rr) => d.Reference(rr).Value;

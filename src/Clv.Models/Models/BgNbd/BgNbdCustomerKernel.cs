@@ -9,9 +9,10 @@ namespace Clv.Models.BgNbd;
 /// b_i), the remainder in the one-lane <see cref="Scalar"/> instantiation of the same code.
 /// </summary>
 /// <remarks>
-/// The beta-function ratio and its derivatives are accumulated over j &lt; x with one division per step: with
-/// q = 1/((b+j)(a+b+j)), (b+j)/(a+b+j) = (b+j)²q, 1/(a+b+j) = (b+j)q and a/((b+j)(a+b+j)) = a·q. The product of the ratios is
-/// turned into a logarithm every <see cref="LogEvery"/> steps, so it cannot underflow unless b/(a+b) &lt; 1e-19. This is a
+/// The beta-function ratio and its derivatives are accumulated over j &lt; x from two quotients per step, 1/(a+b+j) and
+/// b/(b+j): (b+j)/(a+b+j), Σ 1/(a+b+j) and Σ b/((b+j)(a+b+j)) — never the product (b+j)(a+b+j), which leaves the double range
+/// for the tiny or huge a_i, b_i a covariate fit may try. The product of the ratios is turned into a logarithm every
+/// <see cref="LogEvery"/> steps, so it cannot underflow unless b/(a+b) &lt; 1e-19. This is a
 /// second, independent formulation of the reference's Σ log1p(a/(b+j)) (<see cref="BgNbdFrequencyTerms"/>); the tests compare
 /// the two.
 /// </remarks>
@@ -70,13 +71,16 @@ internal static class BgNbdCustomerKernel
             if (x > 0)
             {
                 TV a = TV.Load(layout.A, i), b = TV.Load(layout.B, i);
+                // Per j: 1/(a+b+j) and b/(b+j) as two quotients, never the product (b+j)(a+b+j), which leaves the double range
+                // for per-customer a, b below ~1e-154 or above ~1e154 (covariate fits explore such rates) and would turn the
+                // value into inf or NaN. sumQ = Σ b/((b+j)(a+b+j)).
                 TV logBeta = zero, product = one, sumInv = zero, sumQ = zero, bj = b, abj = a + b;
                 for (int j = 0; j < x; j++)
                 {
-                    TV q = one / (bj * abj);
-                    product = product * (bj * bj * q);
-                    sumInv = TV.FusedMultiplyAdd(bj, q, sumInv);
-                    sumQ = sumQ + q;
+                    TV iab = one / abj;
+                    product = product * (bj * iab);
+                    sumInv = sumInv + iab;
+                    sumQ = TV.FusedMultiplyAdd(b / bj, iab, sumQ);
                     if ((j + 1) % LogEvery == 0) { logBeta = logBeta + TV.Log(product); product = one; }
                     bj = bj + one;
                     abj = abj + one;
@@ -94,7 +98,7 @@ internal static class BgNbdCustomerKernel
                 gr = TV.FusedMultiplyAdd(s, pq, gr);
                 gAlpha = gAlpha + s * rx * alpha * (tx - t) * iP / bigQ;
                 gA = s - a * sumInv;
-                gB = b * (a * sumQ - s / denominator);
+                gB = a * sumQ - s * (b / denominator);
             }
             sLl = TV.FusedMultiplyAdd(w, li, sLl);
             sDr = TV.FusedMultiplyAdd(w, gr, sDr);

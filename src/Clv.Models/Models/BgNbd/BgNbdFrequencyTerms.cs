@@ -68,7 +68,7 @@ internal readonly struct BgNbdFrequencyTerms
                 double bj = b + flip, abj = a + b + flip;
                 sum -= Log1p(a / bj);
                 da -= 1.0 / abj;
-                db += a / (bj * abj);
+                db += a / abj / bj; // not a/(bj·abj): that product leaves the double range for a, b beyond ~1e±154
             }
             terms.A[k] = sum - x * lnAlpha;
             terms.DAdr[k] = dr;

@@ -1,0 +1,88 @@
+using Clv.Models.Covariates;
+using Clv.Models.Data;
+
+namespace Clv.Models.Uncertainty;
+
+public static partial class Bootstrap
+{
+    /// <summary>
+    /// Bootstraps a transaction model with static covariates (BG/NBD or Pareto/NBD, see <see cref="BgNbdCovariateModel"/>):
+    /// nonparametric — N customers drawn with replacement, each with its own covariates, refitted with the drawn counts as
+    /// weights — or parametric — every customer's (x, t_x) simulated given its T from its own parameters at the point estimate.
+    /// Each replicate refits base parameters and coefficients from the point estimate, with the fit's spec (constraints and
+    /// L2 penalties included). As for <see cref="Purchases"/>, replicates are seeded one stream each, run in parallel, and
+    /// failures are excluded and reported.
+    /// </summary>
+    /// <typeparam name="TParameters">The model's parameter type.</typeparam>
+    /// <param name="fit">The fit on <paramref name="data"/> and <paramref name="covariates"/>.</param>
+    /// <param name="data">The customers the model was fitted on.</param>
+    /// <param name="covariates">Their covariates (joined on customer id, as in the fit).</param>
+    /// <param name="options">Replicates, seed, kind, threads, level and the fit options of the point fit; null for the defaults.</param>
+    /// <exception cref="ArgumentException">The parameters are not the estimate on this data.</exception>
+    /// <exception cref="ClvDataException">The covariates do not match the customers or the model's coefficients.</exception>
+    /// <exception cref="BootstrapException">Too many replicates failed to converge.</exception>
+    public static CovariateBootstrap<TParameters> Covariates<TParameters>(FittedCovariateModel<TParameters> fit, CustomerSummary data,
+        CovariateTable covariates, BootstrapOptions? options = null) where TParameters : struct, IPurchaseModel
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(covariates);
+        options ??= BootstrapOptions.Default;
+        options.Validate();
+        if (data.Count == 0) throw new ArgumentException("cannot bootstrap no customers", nameof(data));
+        var refit = CovariateRefit<TParameters>.Of(fit.Model);
+        var terms = CovariateDesign.Resolve(fit.Spec, covariates);
+        var aligned = covariates.AlignTo(data);
+        var width = options.FitOptions.VectorWidth;
+        int threads = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        string model = fit.Model.ModelName;
+
+        double[] given = [.. fit.Estimate.Parameters.Select(p => p.Value)];
+        double[] scale = [.. fit.Estimate.Parameters.Select(p => double.IsFinite(p.StandardError) ? p.StandardError : 0)];
+        var (estimate, _) = CovariateFit.Run(refit.Likelihood(data.Frequency, data.Recency, data.T, [], threads, width), terms, aligned,
+            given[..4], CentreFit(options, given), threads, given[4..]);
+        double[] centre = Centre(model, given, estimate, scale);
+        var point = refit.Predictor(centre);
+
+        var own = options.Kind == BootstrapKind.Parametric ? point.CustomerParameters(aligned, threads) : null;
+        var alias = new AliasTable([.. Enumerable.Repeat(1.0, data.Count)]);
+        var replicateFit = options.ReplicateFit(centre);
+        var outcomes = ReplicateRunner.Run(options, (b, random) =>
+        {
+            var (x, tx, t, w, z) = own is null ? Resample(data, aligned, alias, random) : Simulate(data, aligned, own, random);
+            var (e, _) = CovariateFit.Run(refit.Likelihood(x, tx, t, w, 1, width), terms, z, centre[..4], replicateFit, 1, centre[4..]);
+            string? failure = null;
+            var values = ReplicateOutcome.Values(e, model, ref failure);
+            return new ReplicateOutcome(values, null, failure);
+        });
+        return new CovariateBootstrap<TParameters>(refit, point, estimate, fit.Spec, outcomes, options);
+    }
+
+    /// <summary>N customers drawn with replacement: the drawn customers (each once) with their counts as weights.</summary>
+    private static (double[] X, double[] Tx, double[] T, double[] W, CustomerCovariates Z) Resample(CustomerSummary data, CustomerCovariates aligned,
+        AliasTable alias, ReplicateRandom random)
+    {
+        var counts = new double[data.Count];
+        alias.Multinomial(data.Count, random, counts);
+        int[] rows = [.. Enumerable.Range(0, data.Count).Where(i => counts[i] > 0)];
+        return ([.. rows.Select(i => data.Frequency[i])], [.. rows.Select(i => data.Recency[i])], [.. rows.Select(i => data.T[i])],
+            [.. rows.Select(i => counts[i])], aligned.Select(rows));
+    }
+
+    /// <summary>Every customer's (x, t_x) simulated given its T from its own parameters, in the customers' order (as <see cref="PurchaseResampler.Parametric"/>).</summary>
+    private static (double[] X, double[] Tx, double[] T, double[] W, CustomerCovariates Z) Simulate<TParameters>(CustomerSummary data, CustomerCovariates aligned,
+        TParameters[] own, ReplicateRandom random) where TParameters : struct, IPurchaseModel
+    {
+        int n = data.Count;
+        double[] x = new double[n], tx = new double[n];
+        var times = new List<double>();
+        for (int i = 0; i < n; i++)
+        {
+            times.Clear();
+            own[i].SimulatePurchaseTimes(data.T[i], random, times);
+            x[i] = times.Count;
+            tx[i] = times.Count == 0 ? 0 : times[^1];
+        }
+        return (x, tx, data.T, [], aligned);
+    }
+}
