@@ -144,6 +144,24 @@ public class ParetoNbdCustomerLikelihoodTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public void Extreme_rates_give_the_reference_value(VectorWidth width)
+    {
+        // A covariate line search may try α_i or β_i anywhere in [1e-300, 1e300] (CovariateDesign.InKernelRange): the value must
+        // stay finite and equal the scalar reference's sum there.
+        var data = CustomerRatesData.Random(400, 16, unitWeights: true);
+        foreach (var (sa, sb) in new[] { (1e-150, 1.0), (1e150, 1.0), (1.0, 1e-150), (1.0, 1e150), (1e-280, 1e-280), (1e280, 1e280), (1e-200, 1e200) })
+        {
+            var d = data with { Alpha = data.Alpha.Select(v => v * sa).ToArray(), Beta = data.Beta.Select(v => v * sb).ToArray() };
+            double expected = 0;
+            for (int i = 0; i < d.Count; i++)
+                expected += ParetoNbdLikelihood.LogLikelihood(new ParetoNbdParameters(0.5533, d.Alpha[i], 0.6062, d.Beta[i]), d.X[i], d.Tx[i], d.T[i]);
+            double v = d.Evaluate(d.Layout(), 0.5533, 0.6062, width).Value;
+            Assert.True(double.IsFinite(expected) && Close(v, expected, 1e-10), $"α x {sa:G3}, β x {sb:G3}: LL {v:R} vs reference {expected:R}");
+        }
+    }
+
     [Fact]
     public void Layout_rejects_bad_rows_naming_the_row()
     {
