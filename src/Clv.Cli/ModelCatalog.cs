@@ -20,7 +20,8 @@ internal sealed record FitOutcome(ModelDocument Document, MaximumLikelihoodEstim
 /// predictor — a transaction model (<see cref="Purchases"/>) or a spend model (<see cref="Spend"/>) — and the parameters
 /// `clv simulate` uses when none are given (<see cref="Defaults"/>: published CDNOW estimates, in weeks). A model on discrete
 /// opportunities (<see cref="Opportunities"/>) reads its own input format instead of a customer summary, and a contractual model
-/// (<see cref="Retention"/>) is fitted on survivor counts; neither has a <see cref="Fit"/>.
+/// (<see cref="Retention"/>) is fitted on survivor counts; neither has a <see cref="Fit"/>. A model that takes static covariates has
+/// <see cref="Covariates"/>; <see cref="Purchases"/> refuses a model file with covariates (it would drop them).
 /// </summary>
 internal sealed record CliModel(
     string Name,
@@ -30,7 +31,8 @@ internal sealed record CliModel(
     Func<ModelDocument, string, GammaGammaParameters>? Spend = null,
     IReadOnlyList<KeyValuePair<string, double>>? Defaults = null,
     OpportunityModel? Opportunities = null,
-    RetentionModel? Retention = null);
+    RetentionModel? Retention = null,
+    CovariateModel? Covariates = null);
 
 /// <summary>A model of x transactions in n discrete opportunities (input <c>frequency,recency,periods[,weight]</c>): how to fit it and load its parameters.</summary>
 internal sealed record OpportunityModel(Func<OpportunitySummary, FitOptions, FitOutcome> Fit, Func<ModelDocument, string, BgBbParameters> Load);
@@ -41,11 +43,13 @@ internal static class ModelCatalog
     public static IReadOnlyList<CliModel> Models { get; } =
     [
         new CliModel(FittedBgNbd.ModelName, "BG/NBD (Fader, Hardie & Lee 2005)", FitBgNbd,
-            Purchases: (d, source) => BgNbdParameters.FromSpan(d.Require(BgNbdParameters.Names, source)),
-            Defaults: Pairs(BgNbdParameters.Names, [0.2426, 4.4135, 0.7929, 2.4258])), // FHL 2005, CDNOW
+            Purchases: (d, source) => BgNbdParameters.FromSpan(WithoutCovariates(d, source).Require(BgNbdParameters.Names, source)),
+            Defaults: Pairs(BgNbdParameters.Names, [0.2426, 4.4135, 0.7929, 2.4258]), // FHL 2005, CDNOW
+            Covariates: CovariateModels.BgNbd),
         new CliModel(FittedParetoNbd.ModelName, "Pareto/NBD (Schmittlein, Morrison & Colombo 1987)", FitParetoNbd,
-            Purchases: (d, source) => ParetoNbdParameters.FromSpan(d.Require(ParetoNbdParameters.Names, source)),
-            Defaults: Pairs(ParetoNbdParameters.Names, [0.5533, 10.578, 0.6062, 11.667])), // Fader & Hardie 2005 note, CDNOW
+            Purchases: (d, source) => ParetoNbdParameters.FromSpan(WithoutCovariates(d, source).Require(ParetoNbdParameters.Names, source)),
+            Defaults: Pairs(ParetoNbdParameters.Names, [0.5533, 10.578, 0.6062, 11.667]), // Fader & Hardie 2005 note, CDNOW
+            Covariates: CovariateModels.ParetoNbd),
         new CliModel(FittedMbgNbd.ModelName, "MBG/NBD (Batislam, Denizel & Filiztekin 2007)", FitMbgNbd,
             Purchases: (d, source) => MbgNbdParameters.FromSpan(d.Require(MbgNbdParameters.Names, source)),
             Defaults: Pairs(MbgNbdParameters.Names, [0.5248, 6.1830, 0.8914, 1.6140])), // issue 7, CDNOW
@@ -63,6 +67,11 @@ internal static class ModelCatalog
         ?? (source is null
             ? throw new UsageException($"unknown model '{name}' (known: {Names})")
             : throw new ClvDataException(source, null, "model", $"unknown model '{name}' (known: {Names})"));
+
+    /// <summary>The document, when it has no covariates; a model file with covariates is refused where only plain models are handled.</summary>
+    internal static ModelDocument WithoutCovariates(ModelDocument d, string source) => d.Covariates is null ? d
+        : throw new ClvDataException(source, null, "covariates",
+            $"this {d.Model} model has static covariates: clv predict needs --covariates (the covariate file), and clv evaluate and the bootstrap of plain models do not take covariate models");
 
     private static FitOutcome FitBgNbd(SummaryInput input, FitOptions options)
     {

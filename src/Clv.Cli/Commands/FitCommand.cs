@@ -3,13 +3,17 @@ using System.Globalization;
 using System.Text;
 using Clv.Models.Uncertainty;
 using Clv.Models.BgBb;
+using Clv.Models.Covariates;
 using Clv.Models.Data;
 using Clv.Models.Estimation;
 using Clv.Models.Sbg;
 
 namespace Clv.Cli.Commands;
 
-/// <summary>`clv fit`: reads a summary (survivor counts for a retention model), fits a model, prints the estimates and writes the model file.</summary>
+/// <summary>
+/// `clv fit`: reads a summary (survivor counts for a retention model; with --covariates also a covariate file joined on customer
+/// id), fits a model, prints the estimates and writes the model file.
+/// </summary>
 internal static class FitCommand
 {
     public static void Run(CliArguments args, TextWriter stdout, TerminalProgress progress)
@@ -19,13 +23,24 @@ internal static class FitCommand
         string output = args.Required("output");
         var options = new FitOptions { Penalizer = args.OptionalDouble("penalizer", min: 0) ?? 0, ExtraStarts = args.OptionalInt("extra-starts", min: 0) ?? 0 };
         var bootstrap = BootstrapArguments.Read(args);
+        var covariateArgs = CovariateArguments.Read(args);
         args.RejectUnknown();
         if (bootstrap is not null && model.Fit is null) throw new UsageException($"--bootstrap is available for bg-nbd, pareto-nbd, mbg-nbd and gamma-gamma models, not for a {model.Name} model");
+        if (covariateArgs is not null && model.Covariates is null) throw new UsageException($"--covariates is available for bg-nbd and pareto-nbd models, not for a {model.Name} model");
         CustomerSummary? customers = null;
+        CovariateTable? covariates = null;
 
         var clock = Stopwatch.StartNew();
         Func<FitOptions, FitOutcome> fit;
-        if (model.Opportunities is { } discrete)
+        if (covariateArgs is not null)
+        {
+            customers = SummaryInput.ReadCustomers(input, "a fit with covariates joins them to each customer and needs");
+            covariates = CovariateTableCsv.Read(covariateArgs.Path, covariateArgs.Csv);
+            var spec = covariateArgs.SpecFor(covariates);
+            var (summary, table) = (customers, covariates);
+            fit = o => model.Covariates!.Fit(summary, table, spec, o, input);
+        }
+        else if (model.Opportunities is { } discrete)
         {
             var data = OpportunitySummaryCsv.Read(input);
             fit = o => discrete.Fit(data, o);
@@ -57,7 +72,9 @@ internal static class FitCommand
         if (bootstrap is null) return;
         var boot = clock.Elapsed;
         var o = bootstrap with { Fit = options };
-        var (parameters, failed, boundary) = model.Purchases is { } purchases
+        var (parameters, failed, boundary) = covariates is not null
+            ? Summary(model.Covariates!.Load(outcome.Document, output).Bootstrap(customers!, covariates, o))
+            : model.Purchases is { } purchases
             ? Summary(Bootstrap.Purchases(purchases(outcome.Document, output), customers!, o))
             : Summary(Bootstrap.Spend(model.Spend!(outcome.Document, output), customers!, o));
         stdout.Write(BootstrapTable(parameters, o, failed, boundary));
@@ -65,6 +82,8 @@ internal static class FitCommand
     }
 
     private static (IReadOnlyList<BootstrapParameter>, int, int) Summary(PurchaseBootstrap b) => (b.Parameters, b.Failures.Count, b.OnBoundary);
+
+    private static (IReadOnlyList<BootstrapParameter>, int, int) Summary(CovariateBootstrapResult b) => (b.Parameters, b.Failed, b.Boundary);
 
     private static (IReadOnlyList<BootstrapParameter>, int, int) Summary(SpendBootstrap b) => (b.Parameters, b.Failures.Count, b.OnBoundary);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Clv.Models;
+using Clv.Models.Covariates;
 using Clv.Models.Data;
 using Clv.Models.GammaGamma;
 using Clv.Models.Serialization;
@@ -12,6 +13,8 @@ namespace Clv.Cli.Commands;
 /// `clv predict`: per-customer predictions from a model file and a summary. A transaction model writes
 /// <c>log_likelihood,p_alive,expected_purchases</c>; a Gamma-Gamma model alone writes <c>log_likelihood,expected_spend</c>
 /// for the customers with a repeat purchase. An sbg model writes per-period projections (see <see cref="RetentionCommands.Predict"/>).
+/// A model file with static covariates needs <c>--covariates</c> and predicts each customer with its own parameters
+/// (<see cref="CovariatePredictColumns"/>).
 /// </summary>
 internal static class PredictCommand
 {
@@ -27,7 +30,10 @@ internal static class PredictCommand
         string? plot = args.Optional("plot");
         string output = args.Required("output");
         var bootstrap = BootstrapArguments.Read(args);
+        string? covariatesPath = args.Optional("covariates");
+        string? covariateId = args.Optional("covariate-id-column");
         args.RejectUnknown();
+        if (covariateId is not null && covariatesPath is null) throw new UsageException("--covariate-id-column needs --covariates");
         if (valueHorizon is not null && discountRate is null) throw new UsageException("--value-horizon needs --discount-rate (use 0 for undiscounted purchases)");
         if (valueHorizon is 0) throw new UsageException("--value-horizon must be > 0");
         if (spendPath is not null && discountRate is null) throw new UsageException("--spend-model needs --discount-rate: clv = margin x expected_spend x dert");
@@ -35,6 +41,12 @@ internal static class PredictCommand
 
         var document = ModelDocument.Load(modelPath);
         var model = ModelCatalog.Find(document.Model, modelPath);
+        if (document.Covariates is not null && model.Covariates is null)
+            throw new ClvDataException(modelPath, null, "covariates", $"a {model.Name} model takes no covariates (bg-nbd and pareto-nbd do)");
+        if (document.Covariates is not null && covariatesPath is null)
+            throw new UsageException($"{modelPath} is a {model.Name} model with static covariates: pass --covariates cov.csv (every customer's covariates, joined on customer id)");
+        if (document.Covariates is null && covariatesPath is not null)
+            throw new UsageException($"--covariates needs a model fitted with covariates (clv fit --covariates); {modelPath} has none");
         if (plot is not null && model.Retention is null)
             throw new UsageException($"--plot draws the survival plot of an sbg model; for a {model.Name} model use clv evaluate");
         if (bootstrap is not null && (model.Opportunities is not null || model.Retention is not null))
@@ -69,8 +81,15 @@ internal static class PredictCommand
             var valuation = discountRate is { } delta
                 ? new ValuationOptions { DiscountRate = delta, Horizon = valueHorizon ?? double.PositiveInfinity, Margin = margin ?? 1 }
                 : null;
-            table = PurchaseColumns(purchases(document, modelPath), horizon ?? throw new UsageException($"missing required option --horizon (a {model.Name} model predicts purchases over a horizon)"),
-                valuation, spend, summaryInput, bootstrap);
+            double h = horizon ?? throw new UsageException($"missing required option --horizon (a {model.Name} model predicts purchases over a horizon)");
+            if (document.Covariates is { } cov)
+            {
+                if (bootstrap is not null && spend is not null)
+                    throw new UsageException("--bootstrap with --spend-model is not available for a model with covariates (its bootstrap has no joint spend model yet); drop one of them");
+                var covariates = CovariateTableCsv.Read(covariatesPath!, cov.CsvOptions(covariateId));
+                table = CovariatePredictColumns.Create(model.Covariates!.Load(document, modelPath), covariates, h, valuation, spend, summaryInput, bootstrap);
+            }
+            else table = PurchaseColumns(purchases(document, modelPath), h, valuation, spend, summaryInput, bootstrap);
         }
         else
         {
@@ -123,7 +142,7 @@ internal static class PredictCommand
     /// The point columns followed, when bootstrapping, by <c>name_lower</c>, <c>name_upper</c> after every prediction column (the
     /// log-likelihood has none). Intervals are indexed by the summary's rows; <paramref name="rows"/> selects them.
     /// </summary>
-    private static (int[] Rows, List<(string Name, double[] Values)> Columns) WithIntervals((int[] Rows, List<(string Name, double[] Values)> Columns) table,
+    internal static (int[] Rows, List<(string Name, double[] Values)> Columns) WithIntervals((int[] Rows, List<(string Name, double[] Values)> Columns) table,
         BootstrapOptions? bootstrap, Func<Dictionary<string, PredictionInterval?>> intervals)
     {
         if (bootstrap is null) return table;

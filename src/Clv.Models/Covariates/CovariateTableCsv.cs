@@ -20,6 +20,13 @@ public sealed record CovariateCsvOptions
     /// <summary>Reference level per categorical column; a column not listed uses its first level in ordinal order.</summary>
     public IReadOnlyDictionary<string, string>? ReferenceLevels { get; init; }
 
+    /// <summary>
+    /// Categorical columns encoded as before (typically the <see cref="CovariateTable.Categorical"/> of the table a model was
+    /// fitted on, stored in its model file): each is read as categorical with exactly these levels and this reference level —
+    /// the same dummies even when this file shows only some levels, or one — and a cell with any other level is an error.
+    /// </summary>
+    public IReadOnlyList<CategoricalCovariate> FixedCategories { get; init; } = [];
+
     /// <summary>Field separator. Default <c>,</c>.</summary>
     public char Delimiter { get; init; } = ',';
 }
@@ -54,7 +61,7 @@ public static class CovariateTableCsv
         int[] wanted = options.Columns is { } cols
             ? [.. cols.Select(c => CsvInput.Find(headers, c) is var k and >= 0 ? k : throw CsvInput.Missing(sourceName, c, headers))]
             : [.. Enumerable.Range(0, headers.Length).Where(k => k != id)];
-        foreach (var c in options.Categorical)
+        foreach (var c in options.Categorical.Concat(options.FixedCategories.Select(f => f.Column)))
             if (!wanted.Any(k => headers[k] == c)) throw CsvInput.Missing(sourceName, c, headers);
 
         var ids = new List<string>();
@@ -80,6 +87,13 @@ public static class CovariateTableCsv
         for (int c = 0; c < wanted.Length; c++)
         {
             string name = headers[wanted[c]];
+            if (options.FixedCategories.FirstOrDefault(f => f.Column == name) is { } known)
+            {
+                categorical.Add(known);
+                names.AddRange(known.DummyNames);
+                columns.AddRange(FixedDummies(cells[c], lines, known, sourceName));
+                continue;
+            }
             bool declared = options.Categorical.Contains(name);
             if (!declared && Numeric(cells[c], lines, sourceName, name) is { } values)
             {
@@ -133,6 +147,24 @@ public static class CovariateTableCsv
             if (indexOf.TryGetValue(cells[i], out int k)) columns[k][i] = 1;
         var covariate = new CategoricalCovariate(name, reference, levels, [.. dummyLevels.Select(l => DummyName(name, l))]);
         return (covariate, columns);
+    }
+
+    /// <summary>The dummies of a column with known levels; a cell with another level is an error naming its line.</summary>
+    private static List<double[]> FixedDummies(List<string> cells, List<long> lines, CategoricalCovariate known, string source)
+    {
+        var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var level in known.Levels) indexOf[level] = -1;
+        var dummyLevels = known.Levels.Where(l => l != known.ReferenceLevel).ToList();
+        for (int k = 0; k < dummyLevels.Count; k++) indexOf[dummyLevels[k]] = k;
+        var columns = dummyLevels.Select(_ => new double[cells.Count]).ToList();
+        for (int i = 0; i < cells.Count; i++)
+        {
+            if (!indexOf.TryGetValue(cells[i], out int k))
+                throw new ClvDataException(source, lines[i], known.Column,
+                    $"unknown level '{cells[i]}'; the model knows {string.Join(", ", known.Levels)} (reference {known.ReferenceLevel})");
+            if (k >= 0) columns[k][i] = 1;
+        }
+        return columns;
     }
 
     /// <summary>The dummy column of <paramref name="level"/> of <paramref name="column"/>: <c>column=level</c>.</summary>

@@ -6,13 +6,16 @@ namespace Clv.Models.Serialization;
 
 /// <summary>
 /// A fitted model as a JSON document: <c>{"model": "bg-nbd", "parameters": {"r": …}, "log_likelihood": …,
-/// "standard_errors": {…}, "intervals": {…}, …}</c>. Reading needs only <c>model</c> and <c>parameters</c>;
-/// the rest records how the model was fitted. Numbers are written with round-trip precision.
+/// "standard_errors": {…}, "intervals": {…}, …}</c>. Reading needs only <c>model</c> and <c>parameters</c> (and, for a model
+/// with covariates, <c>coefficients</c> and <c>covariates</c>: <see cref="CovariateDocument"/>); the rest records how the
+/// model was fitted. Numbers are written with round-trip precision.
 /// </summary>
 /// <param name="Model">Model name, e.g. "bg-nbd".</param>
 /// <param name="Parameters">Parameter values by name, in the model's order.</param>
 /// <param name="Estimate">The fit's statistics, when the document comes from a fit.</param>
-public sealed record ModelDocument(string Model, IReadOnlyList<KeyValuePair<string, double>> Parameters, MaximumLikelihoodEstimate? Estimate = null)
+/// <param name="Covariates">Coefficients and covariate encoding of a model with static covariates; null for none.</param>
+public sealed record ModelDocument(string Model, IReadOnlyList<KeyValuePair<string, double>> Parameters, MaximumLikelihoodEstimate? Estimate = null,
+    CovariateDocument? Covariates = null)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -20,6 +23,7 @@ public sealed record ModelDocument(string Model, IReadOnlyList<KeyValuePair<stri
     public string ToJson()
     {
         var root = new JsonObject { ["model"] = Model, ["parameters"] = Object(Parameters.Select(p => (p.Key, p.Value))) };
+        Covariates?.Write(root);
         if (Estimate is { } e)
         {
             root["log_likelihood"] = e.LogLikelihood;
@@ -59,7 +63,7 @@ public sealed record ModelDocument(string Model, IReadOnlyList<KeyValuePair<stri
                 throw new ClvDataException(source, null, $"parameters.{name}", "expected a finite number");
             parameters.Add(new(name, value));
         }
-        return new ModelDocument(model, parameters);
+        return new ModelDocument(model, parameters, Covariates: CovariateDocument.Read(obj, source));
     }
 
     /// <summary>Reads a model document from a file.</summary>

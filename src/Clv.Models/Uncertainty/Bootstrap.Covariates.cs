@@ -25,23 +25,48 @@ public static partial class Bootstrap
         CovariateTable covariates, BootstrapOptions? options = null) where TParameters : struct, IPurchaseModel
     {
         ArgumentNullException.ThrowIfNull(fit);
+        return Covariates(fit.Model, fit.Spec, data, covariates, options);
+    }
+
+    /// <summary>
+    /// Bootstraps a covariate model given as its predictor and spec (e.g. loaded from a model file), as
+    /// <see cref="Covariates{TParameters}(FittedCovariateModel{TParameters}, CustomerSummary, CovariateTable, BootstrapOptions?)"/> does.
+    /// </summary>
+    /// <typeparam name="TParameters">The model's parameter type.</typeparam>
+    /// <param name="model">Base parameters and coefficients: the maximum-likelihood estimate on <paramref name="data"/> with <paramref name="spec"/>.</param>
+    /// <param name="spec">The spec the model was fitted with (its constraints and penalties are refitted too).</param>
+    /// <param name="data">The customers the model was fitted on.</param>
+    /// <param name="covariates">Their covariates.</param>
+    /// <param name="options">Replicates, seed, kind, threads, level and fit options; null for the defaults.</param>
+    /// <exception cref="ArgumentException">The parameters are not the estimate on this data.</exception>
+    /// <exception cref="ClvDataException">The covariates do not match the customers or the model's coefficients.</exception>
+    /// <exception cref="BootstrapException">Too many replicates failed to converge.</exception>
+    public static CovariateBootstrap<TParameters> Covariates<TParameters>(CovariatePredictor<TParameters> model, CovariateSpec spec, CustomerSummary data,
+        CovariateTable covariates, BootstrapOptions? options = null) where TParameters : struct, IPurchaseModel
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(covariates);
         options ??= BootstrapOptions.Default;
         options.Validate();
         if (data.Count == 0) throw new ArgumentException("cannot bootstrap no customers", nameof(data));
-        var refit = CovariateRefit<TParameters>.Of(fit.Model);
-        var terms = CovariateDesign.Resolve(fit.Spec, covariates);
+        var refit = CovariateRefit<TParameters>.Of(model);
+        var terms = CovariateDesign.Resolve(spec, covariates);
+        if (!terms.Select(t => t.Name).SequenceEqual(model.Coefficients.Select(c => c.Name)))
+            throw new ArgumentException($"the spec gives the coefficients {string.Join(", ", terms.Select(t => t.Name))} but the model has {string.Join(", ", model.Coefficients.Select(c => c.Name))}", nameof(spec));
         var aligned = covariates.AlignTo(data);
         var width = options.FitOptions.VectorWidth;
         int threads = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
-        string model = fit.Model.ModelName;
+        string name = model.ModelName;
 
-        double[] given = [.. fit.Estimate.Parameters.Select(p => p.Value)];
-        double[] scale = [.. fit.Estimate.Parameters.Select(p => double.IsFinite(p.StandardError) ? p.StandardError : 0)];
+        // The check that the given values are the optimum is relative to |value| for the base parameters and to the standard
+        // error (1 when unknown) for the coefficients, which may be near 0.
+        double[] given = [.. refit.BaseValues(model.BaseParameters), .. model.Coefficients.Select(c => c.Value)];
+        double[] scale = [.. new double[given.Length - model.Coefficients.Count], .. model.Coefficients.Select(c => double.IsFinite(c.StandardError) ? c.StandardError : 1)];
         var (estimate, _) = CovariateFit.Run(refit.Likelihood(data.Frequency, data.Recency, data.T, [], threads, width), terms, aligned,
             given[..4], CentreFit(options, given), threads, given[4..]);
-        double[] centre = Centre(model, given, estimate, scale);
+        double[] centre = Centre(name, given, estimate, scale);
         var point = refit.Predictor(centre);
 
         var own = options.Kind == BootstrapKind.Parametric ? point.CustomerParameters(aligned, threads) : null;
@@ -52,10 +77,10 @@ public static partial class Bootstrap
             var (x, tx, t, w, z) = own is null ? Resample(data, aligned, alias, random) : Simulate(data, aligned, own, random);
             var (e, _) = CovariateFit.Run(refit.Likelihood(x, tx, t, w, 1, width), terms, z, centre[..4], replicateFit, 1, centre[4..]);
             string? failure = null;
-            var values = ReplicateOutcome.Values(e, model, ref failure);
+            var values = ReplicateOutcome.Values(e, name, ref failure);
             return new ReplicateOutcome(values, null, failure);
         });
-        return new CovariateBootstrap<TParameters>(refit, point, estimate, fit.Spec, outcomes, options);
+        return new CovariateBootstrap<TParameters>(refit, point, estimate, spec, outcomes, options);
     }
 
     /// <summary>N customers drawn with replacement: the drawn customers (each once) with their counts as weights.</summary>

@@ -14,7 +14,7 @@ public sealed record CovariateReplicate<TParameters>(int Index, CovariatePredict
     where TParameters : struct, IPurchaseModel;
 
 /// <summary>
-/// A bootstrap of a transaction model with static covariates (see <see cref="Bootstrap.Covariates"/>): the point estimate, the
+/// A bootstrap of a transaction model with static covariates (see <see cref="Bootstrap.Covariates{TParameters}(FittedCovariateModel{TParameters}, CustomerSummary, CovariateTable, BootstrapOptions?)"/>): the point estimate, the
 /// converged replicates, the failed ones (excluded everywhere) and bootstrap standard errors and percentile intervals of every
 /// base parameter and coefficient.
 /// </summary>

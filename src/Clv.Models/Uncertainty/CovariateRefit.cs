@@ -12,7 +12,8 @@ namespace Clv.Models.Uncertainty;
 /// </summary>
 internal sealed record CovariateRefit<TParameters>(
     Func<double[], double[], double[], double[], int, VectorWidth, ICustomerLikelihood> Likelihood,
-    Func<double[], CovariatePredictor<TParameters>> Predictor)
+    Func<double[], CovariatePredictor<TParameters>> Predictor,
+    Func<TParameters, double[]> BaseValues)
     where TParameters : struct, IPurchaseModel
 {
     /// <summary>The refit of <paramref name="model"/>'s kind, whose predictors carry <paramref name="model"/>'s coefficient names.</summary>
@@ -26,10 +27,10 @@ internal sealed record CovariateRefit<TParameters>(
         {
             BgNbdCovariates => new CovariateRefit<BgNbdParameters>(
                 (x, tx, t, w, threads, width) => new BgNbdCovariateLikelihood(x, tx, t, w, threads, width),
-                v => new BgNbdCovariates(BgNbdParameters.FromSpan(v.AsSpan(0, 4)), With(v))),
+                v => new BgNbdCovariates(BgNbdParameters.FromSpan(v.AsSpan(0, 4)), With(v)), p => p.ToArray()),
             ParetoNbdCovariates => new CovariateRefit<ParetoNbdParameters>(
                 (x, tx, t, w, threads, width) => new ParetoNbdCovariateLikelihood(x, tx, t, w, threads, width),
-                v => new ParetoNbdCovariates(ParetoNbdParameters.FromSpan(v.AsSpan(0, 4)), With(v))),
+                v => new ParetoNbdCovariates(ParetoNbdParameters.FromSpan(v.AsSpan(0, 4)), With(v)), p => p.ToArray()),
             _ => throw new ArgumentException($"no bootstrap for a {model.ModelName} covariate model", nameof(model)),
         };
         return (CovariateRefit<TParameters>)refit;

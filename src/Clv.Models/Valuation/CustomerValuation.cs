@@ -56,16 +56,28 @@ public static class CustomerValuation
         double[]? expectedSpend = null, value = null;
         if (spend is { } gg)
         {
-            var repeat = RepeatCustomers.Select(summary, source);
-            expectedSpend = new double[n];
-            Array.Fill(expectedSpend, gg.PopulationMeanSpend);
-            var own = new double[repeat.Count];
-            GammaGammaSpend.ConditionalExpectedAverageSpend(gg, repeat.Frequency, repeat.MonetaryValue, own);
-            for (int k = 0; k < repeat.Count; k++) expectedSpend[repeat.Rows[k]] = own[k];
+            expectedSpend = ExpectedSpend(gg, summary, source);
             value = new double[n];
             Value(options.Margin, expectedSpend, det, value);
         }
         return new CustomerValueTable(summary.CustomerIds, alive, purchaseHorizon, expected, det, expectedSpend, value, options);
+    }
+
+    /// <summary>
+    /// E[M | x, m_x] per customer of <paramref name="summary"/>: the Gamma-Gamma conditional mean for the repeat customers, the
+    /// population mean spend for those without a repeat purchase.
+    /// </summary>
+    /// <exception cref="ClvDataException">The summary has no usable monetary column.</exception>
+    public static double[] ExpectedSpend(GammaGammaParameters spend, CustomerSummary summary, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var repeat = RepeatCustomers.Select(summary, source);
+        var expectedSpend = new double[summary.Count];
+        Array.Fill(expectedSpend, spend.PopulationMeanSpend);
+        var own = new double[repeat.Count];
+        GammaGammaSpend.ConditionalExpectedAverageSpend(spend, repeat.Frequency, repeat.MonetaryValue, own);
+        for (int k = 0; k < repeat.Count; k++) expectedSpend[repeat.Rows[k]] = own[k];
+        return expectedSpend;
     }
 
     /// <summary>CLV = margin × expected spend × discounted expected transactions, element by element.</summary>
