@@ -18,6 +18,7 @@ namespace Clv.Cli
                          [--observation-end yyyy-MM-dd] --output rfm.csv [--compressed]
                          (years|quarters|months: whole calendar periods as discrete opportunities, the bg-bb input)
                          (--compressed: frequency,recency,T,count rows, and rfm.spend.csv frequency,monetary_value,count)
+                         (tx.parquet, rfm.parquet: Parquet by the extension; dates DATE, TIMESTAMP, text or yyyyMMdd integers)
               fit        --model bg-nbd|mbg-nbd|pareto-nbd|gamma-gamma|bg-bb|sbg --input rfm.csv --output model.json [--penalizer 0] [--extra-starts 0]
                          (--input may be a compressed summary: a count column, detected from the header)
                          (bg-bb: --input frequency,recency,periods[,weight], e.g. the output of summarize --time-unit years;
@@ -35,7 +36,7 @@ namespace Clv.Cli
                           actual_survivors with --input][,derl with --discount-rate: DERL of a customer renewed period times];
                           --plot: actual vs projected survivors of each cohort, PNG or SVG by the extension)
               evaluate   --model model.json[,model2.json] --input rfm.csv --output-dir report/ [--svg] [--horizon 39]
-                         [--holdout-duration 39] [--transactions tx.csv --customer-column id --date-column date
+                         [--holdout-duration 39] [--transactions tx.csv|tx.parquet --customer-column id --date-column date
                           [--date-format yyyyMMdd] [--time-unit weeks] [--calibration-end yyyy-MM-dd] [--observation-end yyyy-MM-dd]]
                          (plots and report.md: histogram, calibration vs holdout, tracking, P(alive)/expected matrices, comparison)
               simulate   --model bg-nbd|mbg-nbd|pareto-nbd --customers 100000 [--seed 1] [--parameters r=0.243,alpha=4.414,a=0.793,b=2.426]

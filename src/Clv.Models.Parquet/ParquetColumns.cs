@@ -21,6 +21,9 @@ internal sealed class ParquetColumns : IDisposable
     /// <summary>Name of the input in error messages.</summary>
     public string Source { get; }
 
+    /// <summary>The open file, for readers that go row group by row group.</summary>
+    public ParquetReader Reader => _reader;
+
     /// <summary>Column names of the file's schema.</summary>
     public IReadOnlyList<string> Names => _reader.Schema.GetDataFields().Select(f => f.Name).ToArray();
 
@@ -109,7 +112,8 @@ internal sealed class ParquetColumns : IDisposable
     /// <inheritdoc />
     public void Dispose() => _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private int Total()
+    /// <summary>Number of rows of the file, across its row groups.</summary>
+    public int Total()
     {
         long total = 0;
         for (int g = 0; g < _reader.RowGroupCount; g++) total += _reader.OpenRowGroupReader(g).RowCount;
@@ -117,7 +121,8 @@ internal sealed class ParquetColumns : IDisposable
         return (int)total;
     }
 
-    private DataField? Find(string name)
+    /// <summary>The column of this name (exact, then ignoring case), or null.</summary>
+    public DataField? Find(string name)
     {
         var fields = _reader.Schema.GetDataFields();
         return fields.FirstOrDefault(f => f.Name == name) ?? fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -130,18 +135,22 @@ internal sealed class ParquetColumns : IDisposable
         return field;
     }
 
-    private ClvDataException Missing(string name, string typeName, string expected) =>
+    /// <summary>The error for a missing column, listing the file's columns.</summary>
+    public ClvDataException Missing(string name, string typeName, string expected) =>
         new(Source, null, name, $"no such column: expected a {typeName} column '{name}' ({expected}); the file has {string.Join(", ", Names)}");
 
-    private ClvDataException WrongType(DataField field, string typeName) =>
+    /// <summary>The error for a column of another type than <paramref name="typeName"/>.</summary>
+    public ClvDataException WrongType(DataField field, string typeName) =>
         new(Source, null, field.Name, $"expected a {typeName} column but it holds {(field.MaxRepetitionLevel > 0 ? "lists of " : "")}{TypeName(field.ClrType)} values");
 
-    private static bool IsString(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
+    /// <summary>Whether the column holds UTF-8 strings.</summary>
+    public static bool IsString(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
 
-    private static string TypeName(Type type) => type.IsGenericType
+    private static string TypeName(Type type) => type == typeof(ReadOnlyMemory<char>) ? "String" : type.IsGenericType
         ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>"
         : type.Name;
 
-    private ClvDataException Null(string name, int group, int row, int offset, string expected) =>
+    /// <summary>The error for a null value at row <paramref name="row"/> of row group <paramref name="group"/>, which starts at file row <paramref name="offset"/> + 1.</summary>
+    public ClvDataException Null(string name, int group, int row, long offset, string expected) =>
         new(Source, null, name, $"null value at row {offset + row + 1} of the file (row group {group}, row {row + 1} of the group): expected {expected}");
 }

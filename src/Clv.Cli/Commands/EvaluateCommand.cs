@@ -1,6 +1,7 @@
 using Clv.Models;
 using Clv.Models.Data;
 using Clv.Models.Diagnostics;
+using Clv.Models.Parquet;
 using Clv.Models.Plotting;
 using Clv.Models.Serialization;
 
@@ -35,7 +36,10 @@ internal static class EvaluateCommand
         if (transactions is not null)
         {
             using var line = progress.Begin();
-            log = RepeatTransactionLog.Read(transactions, logOptions.Log with { Progress = progress.Summary(line, transactions, "reading") }, logOptions.Summary);
+            var watched = logOptions.Log with { Progress = progress.Summary(line, transactions, "reading") };
+            log = SummaryInput.IsParquet(transactions)
+                ? TransactionLogParquet.ReadRepeatTransactions(transactions, watched, logOptions.Summary)
+                : RepeatTransactionLog.Read(transactions, watched, logOptions.Summary);
         }
         bool hasHoldout = summary.FrequencyHoldout is not null;
         if (hasHoldout && summary.DurationHoldout is null && holdoutDuration is null)

@@ -4,7 +4,7 @@ using Clv.Models.Parquet;
 
 namespace Clv.Cli.Commands;
 
-/// <summary>`clv summarize`: transaction log → per-customer summary CSV (optionally with holdout columns), or with --compressed the compressed summary (distinct rows with counts, and the spend table).</summary>
+/// <summary>`clv summarize`: transaction log (CSV, or Parquet by the .parquet extension) → per-customer summary CSV (optionally with holdout columns), or with --compressed the compressed summary (distinct rows with counts, and the spend table).</summary>
 internal static class SummarizeCommand
 {
     /// <summary>
@@ -49,7 +49,10 @@ internal static class SummarizeCommand
 
         SummaryResult result;
         using (var line = progress.Begin())
-            result = Summarizer.Summarize(input, log with { Progress = progress.Summary(line, input) }, summaryOptions);
+        {
+            var watched = log with { Progress = progress.Summary(line, input) };
+            result = SummaryInput.IsParquet(input) ? TransactionLogParquet.Summarize(input, watched, summaryOptions) : Summarizer.Summarize(input, watched, summaryOptions);
+        }
         var c = CultureInfo.InvariantCulture;
         string read = string.Create(c, $"{result.TransactionsRead:N0} transactions ({result.FirstDate:yyyy-MM-dd} .. {result.LastDate:yyyy-MM-dd}) -> {result.Summary.Count:N0} customers");
         if (compressed)

@@ -62,14 +62,6 @@ internal static class CsvInput
     public static ClvDataException EmptyId(string source, long line, string column) =>
         new(source, line, column, "empty customer id; expected a non-empty identifier");
 
-    /// <summary>The error for a date field <paramref name="dates"/> cannot parse.</summary>
-    public static ClvDataException BadDate(string source, long line, string column, ReadOnlySpan<byte> field, DateFieldParser dates) =>
-        new(source, line, column, $"cannot parse the date '{System.Text.Encoding.UTF8.GetString(field)}'; expected {dates.Description}");
-
-    /// <summary>The error for a calibration end before the log's first transaction (on <paramref name="line"/>).</summary>
-    public static ClvDataException CalibrationBeforeFirst(string source, long line, string column, DateOnly calibrationEnd, int firstDay) =>
-        new(source, line, column, $"CalibrationEnd {calibrationEnd:yyyy-MM-dd} is before the first transaction ({DateOnly.FromDayNumber(firstDay):yyyy-MM-dd}); expected a date on or after it");
-
     /// <summary>The error for a required column that the header lacks, listing the columns found.</summary>
     public static ClvDataException Missing(string source, string name, string[] headers, string? aliases = null)
     {

@@ -22,6 +22,19 @@ internal sealed class DateFieldParser
     /// <summary>The expected format, as shown in error messages.</summary>
     public string Description => _format ?? "ISO-8601 yyyy-MM-dd, yyyy-MM-ddTHH:mm:ss[.fff][Z|offset] or yyyy-MM-dd HH:mm:ss";
 
+    /// <summary>Whether the format is <c>yyyyMMdd</c>, the one an integer date column (e.g. 19970101) can be written in.</summary>
+    public bool IsCompact => _compact;
+
+    /// <summary>The error text for a date that does not parse.</summary>
+    public string Problem(string text) => $"cannot parse the date '{text}'; expected {Description}";
+
+    /// <summary>Reads an integer written as <c>yyyyMMdd</c> (only when <see cref="IsCompact"/>).</summary>
+    public bool TryParseNumber(long value, out int dayNumber)
+    {
+        if (!_compact || value < 1_01_01 || value > 9999_12_31) return Fail(out dayNumber);
+        return TryDay((int)(value / 10000), (int)(value / 100 % 100), (int)(value % 100), out dayNumber);
+    }
+
     public bool TryParse(ReadOnlySpan<byte> s, out int dayNumber)
     {
         if (_format is null) return TryParseIso(s, out dayNumber);

@@ -36,18 +36,7 @@ public static class Summarizer
     {
         ArgumentNullException.ThrowIfNull(path);
         log ??= new TransactionLogOptions();
-        options ??= new SummaryOptions();
-        options.Validate(path);
-        using (FileStream first = CsvInput.OpenFile(path))
-        {
-            var pass = new TransactionLogPass(path, log, options, exact: false);
-            if (pass.Run(first)) return pass.Finish();
-        }
-
-        using FileStream again = CsvInput.OpenFile(path);
-        var exact = new TransactionLogPass(path, log, options, exact: true);
-        exact.Run(again);
-        return exact.Finish();
+        return Summarize(path, options, () => CsvTransactionRows.OpenFile(path, log), canReadAgain: true);
     }
 
     /// <summary>Summarises a transaction log read from a stream (UTF-8 CSV with a header line). The stream is left open.</summary>
@@ -63,16 +52,37 @@ public static class Summarizer
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
         log ??= new TransactionLogOptions();
-        options ??= new SummaryOptions();
-        options.Validate(sourceName);
         long start = stream.CanSeek ? stream.Position : 0;
-        var pass = new TransactionLogPass(sourceName, log, options, exact: false);
-        if (pass.Run(stream)) return pass.Finish();
-        if (!stream.CanSeek) throw pass.UnsortedError!;
+        bool first = true;
+        return Summarize(sourceName, options, () =>
+        {
+            if (!first) stream.Position = start;
+            first = false;
+            return new CsvTransactionRows(stream, sourceName, log, ownsStream: false);
+        }, stream.CanSeek);
+    }
 
-        stream.Position = start;
-        var exact = new TransactionLogPass(sourceName, log, options, exact: true);
-        exact.Run(stream);
+    /// <summary>
+    /// Summarises a log in any format: one pass in the sorted mode and, when it meets an out-of-order purchase, a second
+    /// pass in the exact mode (or the unsorted error when the input cannot be read again).
+    /// </summary>
+    /// <param name="source">Name of the input in error messages.</param>
+    /// <param name="options">Time unit and windows; null for the defaults.</param>
+    /// <param name="open">Starts a pass over the log from its first row.</param>
+    /// <param name="canReadAgain">Whether <paramref name="open"/> may be called a second time.</param>
+    internal static SummaryResult Summarize(string source, SummaryOptions? options, Func<TransactionRows> open, bool canReadAgain)
+    {
+        options ??= new SummaryOptions();
+        options.Validate(source);
+        var pass = new TransactionLogPass(options, exact: false);
+        using (TransactionRows rows = open())
+        {
+            if (pass.Run(rows)) return pass.Finish();
+        }
+
+        if (!canReadAgain) throw pass.UnsortedError!;
+        var exact = new TransactionLogPass(options, exact: true);
+        using (TransactionRows rows = open()) exact.Run(rows);
         return exact.Finish();
     }
 }

@@ -1,90 +1,51 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
-
 namespace Clv.Models.Data;
 
 /// <summary>
-/// One streaming pass over a transaction log. In the default (sorted) mode it keeps O(1) state per customer and
-/// stops at the first purchase that is earlier than one already seen for its customer; in the exact mode it keeps
-/// the distinct (customer, day) pairs, so any order is summarised correctly.
+/// The summariser's accumulation over one pass of a transaction log, whatever its format (<see cref="TransactionRows"/>).
+/// In the default (sorted) mode it keeps O(1) state per customer and stops at the first purchase that is earlier than one
+/// already seen for its customer; in the exact mode it keeps the distinct (customer, day) pairs, so any order is summarised
+/// correctly.
 /// </summary>
-internal sealed class TransactionLogPass
+internal sealed class TransactionLogPass : ITransactionSink
 {
-    private readonly string _source;
-    private readonly TransactionLogOptions _log;
     private readonly SummaryOptions _options;
-    private readonly bool _exact;
     private readonly CustomerTable _table = new();
     private readonly Dictionary<long, double>? _days;
     private readonly int _calibrationEnd;
     private readonly int _windowEnd;
     private readonly bool _periods;
-    private string _dateColumn;
+    private readonly Batch _batch = new();
+    private TransactionRows? _rows;
     private long _read;
     private long _afterWindow;
     private int _minDay = int.MaxValue;
     private int _maxDay = int.MinValue;
-    private long _minDayLine;
+    private long _minDayPosition;
 
-    public TransactionLogPass(string source, TransactionLogOptions log, SummaryOptions options, bool exact)
+    public TransactionLogPass(SummaryOptions options, bool exact)
     {
-        _source = source;
-        _log = log;
         _options = options;
-        _exact = exact;
         _days = exact ? new Dictionary<long, double>() : null;
         _periods = options.Opportunities != CalendarPeriod.None;
         _calibrationEnd = options.CalibrationEnd is { } cal ? options.TimeIndex(cal.DayNumber) : int.MaxValue;
         _windowEnd = options.ObservationEnd is { } obs ? options.TimeIndex(obs.DayNumber) : _calibrationEnd;
-        _dateColumn = log.DateColumn;
     }
 
     /// <summary>Where the sorted mode found the log unsorted, as the error to throw when no exact pass is possible.</summary>
     public ClvDataException? UnsortedError { get; private set; }
 
-    /// <summary>Reads the whole stream; false when the sorted mode met an out-of-order purchase.</summary>
-    public bool Run(Stream stream)
+    /// <summary>Reads the whole log; false when the sorted mode met an out-of-order purchase.</summary>
+    public bool Run(TransactionRows rows)
     {
-        using CsvReader reader = CsvInput.Open(stream, _log.Delimiter, leaveOpen: true);
-        string expected = _log.AmountColumn is null ? $"'{_log.CustomerColumn}', '{_log.DateColumn}'" : $"'{_log.CustomerColumn}', '{_log.DateColumn}', '{_log.AmountColumn}'";
-        string[] headers = CsvInput.ReadHeader(reader, _source, expected);
-        int ci = Require(headers, _log.CustomerColumn);
-        int di = Require(headers, _log.DateColumn);
-        int ai = _log.AmountColumn is null ? -1 : Require(headers, _log.AmountColumn);
-        string customerColumn = headers[ci];
-        _dateColumn = headers[di];
-        string? amountColumn = ai >= 0 ? headers[ai] : null;
-        var dates = new DateFieldParser(_log.DateFormat);
+        _rows = rows;
+        return rows.ReadAll(this) && Flush(_batch);
+    }
 
-        var progress = new LogReadProgress(stream, _log.Progress);
-        var batch = new Batch();
-        while (reader.Read())
-        {
-            _read++;
-            progress.Row();
-            ReadOnlySpan<byte> idField = reader.GetSpan(ci);
-            if (idField.Trim((byte)' ').IsEmpty)
-                throw CsvInput.EmptyId(_source, reader.LineNumber, customerColumn);
-
-            ReadOnlySpan<byte> dateField = reader.GetSpan(di);
-            if (!dates.TryParse(dateField, out int day))
-                throw CsvInput.BadDate(_source, reader.LineNumber, _dateColumn, dateField, dates);
-
-            double amount = 0;
-            if (amountColumn is not null)
-            {
-                ReadOnlySpan<byte> amountField = reader.GetSpan(ai);
-                if (!double.TryParse(amountField, NumberStyles.Float, CultureInfo.InvariantCulture, out amount) || !double.IsFinite(amount) || amount < 0)
-                    throw new ClvDataException(_source, reader.LineNumber, amountColumn, $"expected a finite number >= 0 but got '{Encoding.UTF8.GetString(amountField)}'");
-            }
-
-            if (batch.Add(idField, day, amount, reader.LineNumber) && !Flush(batch)) return false;
-        }
-
-        if (!Flush(batch)) return false;
-        progress.End();
-        return true;
+    /// <inheritdoc />
+    public bool Add(ReadOnlySpan<byte> id, int day, double amount, long position)
+    {
+        _read++;
+        return !_batch.Add(id, day, amount, position) || Flush(_batch);
     }
 
     /// <summary>
@@ -105,7 +66,7 @@ internal sealed class TransactionLogPass
             if (day < _minDay)
             {
                 _minDay = day;
-                _minDayLine = batch.Line[k];
+                _minDayPosition = batch.Line[k];
             }
 
             if (day > _maxDay) _maxDay = day;
@@ -123,7 +84,7 @@ internal sealed class TransactionLogPass
             }
             else if (!_table.AddSorted(c, time, amount, _calibrationEnd))
             {
-                UnsortedError = new ClvDataException(_source, batch.Line[k], _dateColumn,
+                UnsortedError = _rows!.Error(batch.Line[k], _rows.DateColumn,
                     $"the log must be sorted by date per customer: customer '{_table.Id(c)}' has a purchase on "
                     + $"{DateOnly.FromDayNumber(day):yyyy-MM-dd} after a later one; sort the log, or pass a file path or a "
                     + "seekable stream so that it can be read again in the exact (unsorted) mode");
@@ -170,10 +131,10 @@ internal sealed class TransactionLogPass
     /// <summary>Checks the window against the data and builds the result.</summary>
     public SummaryResult Finish()
     {
-        if (_read == 0)
-            throw new ClvDataException(_source, 2, _log.CustomerColumn, "no data rows: expected at least one transaction after the header");
+        TransactionRows rows = _rows ?? throw new InvalidOperationException("Run first");
+        if (_read == 0) throw rows.NoRows();
         if (_options.CalibrationEnd is { } cal && cal.DayNumber < _minDay)
-            throw CsvInput.CalibrationBeforeFirst(_source, _minDayLine, _dateColumn, cal, _minDay);
+            throw rows.CalibrationBeforeFirst(_minDayPosition, cal, _minDay);
 
         if (_days is not null)
         {
@@ -183,13 +144,7 @@ internal sealed class TransactionLogPass
 
         int calibrationEnd = _options.TimeIndex(_options.CalibrationEnd?.DayNumber ?? _maxDay);
         int? observationEnd = _options.ObservationEnd is { } obs ? _options.TimeIndex(obs.DayNumber) : null;
-        var (summary, excluded) = _table.Build(calibrationEnd, observationEnd, _options.IndexUnit, _log.AmountColumn is not null, _source);
+        var (summary, excluded) = _table.Build(calibrationEnd, observationEnd, _options.IndexUnit, rows.AmountColumn is not null, rows.Source);
         return new SummaryResult(summary, _read, _afterWindow, excluded, DateOnly.FromDayNumber(_minDay), DateOnly.FromDayNumber(_maxDay));
-    }
-
-    private int Require(string[] headers, string name)
-    {
-        int i = CsvInput.Find(headers, name);
-        return i >= 0 ? i : throw CsvInput.Missing(_source, name, headers);
     }
 }

@@ -1,5 +1,4 @@
 using Clv.Models.Data;
-using CsvHelper;
 
 namespace Clv.Models.Diagnostics;
 
@@ -60,8 +59,9 @@ public sealed record RepeatTransactionLog
     /// <exception cref="ClvDataException">The file is missing, or a row or the options are invalid.</exception>
     public static RepeatTransactionLog Read(string path, TransactionLogOptions? log = null, SummaryOptions? options = null)
     {
-        using FileStream stream = CsvInput.OpenFile(path);
-        return Read(stream, path, log, options);
+        ArgumentNullException.ThrowIfNull(path);
+        log = (log ?? new TransactionLogOptions()) with { AmountColumn = null };
+        return Read(path, options, () => CsvTransactionRows.OpenFile(path, log));
     }
 
     /// <summary>Reads a transaction log from a stream (UTF-8 CSV with a header line, any row order). The stream is left open.</summary>
@@ -74,14 +74,30 @@ public sealed record RepeatTransactionLog
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
-        log ??= new TransactionLogOptions();
+        log = (log ?? new TransactionLogOptions()) with { AmountColumn = null };
+        return Read(sourceName, options, () => new CsvTransactionRows(stream, sourceName, log, ownsStream: false));
+    }
+
+    /// <summary>Reads a log in any format (one pass, any row order); the amount column, if the pass reads one, is not used.</summary>
+    /// <param name="source">Name of the input in error messages.</param>
+    /// <param name="options">Time unit and windows; null for the defaults.</param>
+    /// <param name="open">Starts the pass over the log.</param>
+    internal static RepeatTransactionLog Read(string source, SummaryOptions? options, Func<TransactionRows> open)
+    {
         options ??= new SummaryOptions();
-        options.Validate(sourceName);
+        options.Validate(source);
         if (options.Opportunities != CalendarPeriod.None)
-            throw new ClvDataException(sourceName, null, null, $"tracking counts transactions in periods of TimeUnitDays days; calendar {options.Opportunities} opportunities (the BG/BB input) are not supported");
-        var (customerDays, firstDay, lastDay, firstLine) = ReadDays(stream, sourceName, log);
+            throw new ClvDataException(source, null, null, $"tracking counts transactions in periods of TimeUnitDays days; calendar {options.Opportunities} opportunities (the BG/BB input) are not supported");
+        var log = new CustomerDays();
+        using (TransactionRows rows = open())
+        {
+            rows.ReadAll(log);
+            if (log.Days.Count == 0) throw rows.NoRows();
+            if (options.CalibrationEnd is { } cal && cal.DayNumber < log.FirstDay) throw rows.CalibrationBeforeFirst(log.FirstPosition, cal, log.FirstDay);
+        }
+
+        var (customerDays, firstDay, lastDay) = (log.Days, log.FirstDay, log.LastDay);
         int calibrationEnd = options.CalibrationEnd?.DayNumber ?? lastDay;
-        if (calibrationEnd < firstDay) throw CsvInput.CalibrationBeforeFirst(sourceName, firstLine, log.DateColumn, options.CalibrationEnd!.Value, firstDay);
         int windowEnd = options.ObservationEnd?.DayNumber ?? calibrationEnd;
         double u = options.TimeUnitDays;
 
@@ -108,36 +124,25 @@ public sealed record RepeatTransactionLog
     /// <summary>The 1-based period holding the day <paramref name="daysAfterOrigin"/> days after the origin.</summary>
     internal static int PeriodOf(int daysAfterOrigin, double timeUnitDays) => (int)Math.Floor(daysAfterOrigin / timeUnitDays) + 1;
 
-    /// <summary>The distinct (customer, day) pairs of the log, keyed customer &lt;&lt; 32 | day, and the first and last day.</summary>
-    private static (HashSet<long> Days, int First, int Last, long FirstLine) ReadDays(Stream stream, string source, TransactionLogOptions log)
+    /// <summary>The distinct (customer, day) pairs of a log, keyed customer &lt;&lt; 32 | day, and its first and last day.</summary>
+    private sealed class CustomerDays : ITransactionSink
     {
-        using CsvReader reader = CsvInput.Open(stream, log.Delimiter, leaveOpen: true);
-        string[] headers = CsvInput.ReadHeader(reader, source, $"'{log.CustomerColumn}', '{log.DateColumn}'");
-        int ci = CsvInput.Find(headers, log.CustomerColumn);
-        if (ci < 0) throw CsvInput.Missing(source, log.CustomerColumn, headers);
-        int di = CsvInput.Find(headers, log.DateColumn);
-        if (di < 0) throw CsvInput.Missing(source, log.DateColumn, headers);
-        var dates = new DateFieldParser(log.DateFormat);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var days = new HashSet<long>();
-        int firstDay = int.MaxValue, lastDay = int.MinValue;
-        long firstLine = 2;
-        var progress = new LogReadProgress(stream, log.Progress);
-        while (reader.Read())
-        {
-            progress.Row();
-            string id = reader.GetString(ci) ?? string.Empty;
-            if (id.Trim().Length == 0) throw CsvInput.EmptyId(source, reader.LineNumber, headers[ci]);
-            ReadOnlySpan<byte> dateField = reader.GetSpan(di);
-            if (!dates.TryParse(dateField, out int day)) throw CsvInput.BadDate(source, reader.LineNumber, headers[di], dateField, dates);
-            if (!ids.TryGetValue(id, out int c)) ids.Add(id, c = ids.Count);
-            days.Add(((long)c << 32) | (uint)day);
-            if (day < firstDay) (firstDay, firstLine) = (day, reader.LineNumber);
-            lastDay = Math.Max(lastDay, day);
-        }
-        progress.End();
+        private readonly Utf8IdTable _ids = new();
 
-        if (days.Count == 0) throw new ClvDataException(source, 2, log.CustomerColumn, "no data rows: expected at least one transaction after the header");
-        return (days, firstDay, lastDay, firstLine);
+        public HashSet<long> Days { get; } = [];
+
+        public int FirstDay { get; private set; } = int.MaxValue;
+
+        public int LastDay { get; private set; } = int.MinValue;
+
+        public long FirstPosition { get; private set; }
+
+        public bool Add(ReadOnlySpan<byte> id, int day, double amount, long position)
+        {
+            Days.Add(((long)_ids.GetOrAdd(id) << 32) | (uint)day);
+            if (day < FirstDay) (FirstDay, FirstPosition) = (day, position);
+            LastDay = Math.Max(LastDay, day);
+            return true;
+        }
     }
 }

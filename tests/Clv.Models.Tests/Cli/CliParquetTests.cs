@@ -1,8 +1,9 @@
 using Clv.Models.Parquet;
+using Clv.Models.Tests.Data;
 
 namespace Clv.Models.Tests.Cli;
 
-/// <summary>`clv summarize`, `clv fit` and `clv predict` with .parquet files, against the same commands on CSV.</summary>
+/// <summary>`clv summarize`, `clv fit`, `clv predict` and `clv evaluate` with .parquet files, against the same commands on CSV.</summary>
 public class CliParquetTests
 {
     [Fact]
@@ -41,6 +42,61 @@ public class CliParquetTests
             for (int c = 1; c < header.Length; c++)
                 Assert.Equal(double.Parse(fields[c], System.Globalization.CultureInfo.InvariantCulture), table.Columns[c - 1][i - 1]);
         }
+    }
+
+    /// <summary>The CDNOW event log as Parquet (INT32 ids, DATE dates, DOUBLE sales, 1,000-row row groups) in the harness folder.</summary>
+    private static string ParquetLog(CliHarness cli)
+    {
+        string path = cli.PathOf("tx.parquet");
+        CdnowParquetLog.Write(path, CdnowParquetLog.Rows(TestFiles.SampleData("cdnowElog.csv")), IdStorage.Int32, DateStorage.Date, AmountStorage.Double, 1000, nullable: false);
+        return path;
+    }
+
+    [Fact]
+    public void Summarize_reads_a_parquet_log_to_the_same_files_as_the_csv_log()
+    {
+        using var cli = new CliHarness();
+        string log = ParquetLog(cli);
+        foreach (var (name, extra) in new[] { ("rfm.csv", Array.Empty<string>()), ("rfm-c.csv", ["--compressed"]), ("rfm.parquet", []) })
+        {
+            string[] csvArgs = CliCompressedTests.Summarize(cli, name, extra);
+            var fromCsv = cli.Run(csvArgs);
+            Assert.True(fromCsv.Exit == 0, fromCsv.Err);
+            byte[] expected = File.ReadAllBytes(cli.PathOf(name));
+            string[] parquetArgs = [.. csvArgs.Select(a => a == TestFiles.SampleData("cdnowElog.csv") ? log : a)];
+            var fromParquet = cli.Run(parquetArgs);
+            Assert.True(fromParquet.Exit == 0, fromParquet.Err);
+            Assert.Equal(fromCsv.Out, fromParquet.Out);
+            Assert.Equal(expected, File.ReadAllBytes(cli.PathOf(name)));
+            if (extra.Length > 0) Assert.True(File.Exists(cli.PathOf("rfm-c.spend.csv")));
+        }
+        Assert.Contains("6,919 transactions (1997-01-01 .. 1998-06-30) -> 2,357 customers", cli.Run(CliCompressedTests.Summarize(cli, "x.csv")).Out);
+
+        // A bad Parquet log is a data error (exit 1) naming the file and the column.
+        var bad = cli.Run([.. CliCompressedTests.Summarize(cli, "y.csv").Select(a => a == TestFiles.SampleData("cdnowElog.csv") ? log : a == "sales" ? "cds" : a)]);
+        Assert.Equal(1, bad.Exit);
+        Assert.Contains("tx.parquet", bad.Err);
+        Assert.Contains("no such column", bad.Err);
+        Assert.Contains("masterid, date, sales", bad.Err);
+    }
+
+    [Fact]
+    public void Evaluate_tracks_a_parquet_log_as_the_csv_log()
+    {
+        using var cli = new CliHarness();
+        string log = ParquetLog(cli);
+        string csvLog = TestFiles.SampleData("cdnowElog.csv");
+        string[] options = ["--customer-column", "masterid", "--date-column", "date", "--date-format", "yyyyMMdd", "--calibration-end", "1997-09-30", "--observation-end", "1998-06-30"];
+        Assert.Equal(0, cli.Run(["summarize", "--input", csvLog, .. options, "--output", cli.PathOf("rfm.csv")]).Exit);
+        cli.Write("bg.json", """{"model": "bg-nbd", "parameters": {"r": 0.2426, "alpha": 4.4135, "a": 0.7929, "b": 2.4258}}""");
+        foreach (var (tx, dir) in new[] { (csvLog, "csv"), (log, "parquet") })
+        {
+            var e = cli.Run(["evaluate", "--model", cli.PathOf("bg.json"), "--input", cli.PathOf("rfm.csv"), "--transactions", tx, .. options, "--output-dir", cli.PathOf(dir)]);
+            Assert.True(e.Exit == 0, e.Err);
+        }
+        string report = File.ReadAllText(cli.PathOf("parquet/report.md"));
+        Assert.Contains("at the end of the log (week 78): actual 4339", report); // BTYD's cumulative repeat transactions
+        Assert.Equal(File.ReadAllText(cli.PathOf("csv/report.md")).Replace(csvLog, log, StringComparison.Ordinal), report);
     }
 
     private static (string[] Ids, double[][] Columns) ReadTable(string path, string[] header)

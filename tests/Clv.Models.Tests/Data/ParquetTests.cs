@@ -12,7 +12,8 @@ public class ParquetTests
 {
     private static Lazy<CustomerSummary> Cdnow => CompressedSummaryTests.Cdnow;
 
-    private static string TempPath(string name)
+    /// <summary>A path named <paramref name="name"/> in a new temporary folder.</summary>
+    internal static string TempPath(string name)
     {
         string dir = Path.Combine(Path.GetTempPath(), "clv-parquet-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
@@ -153,11 +154,16 @@ public class ParquetTests
         return path;
     }
 
-    private static void WriteFile(string path, ParquetSchema schema, Func<ParquetRowGroupWriter, Task> write)
+    /// <summary>Writes a file with one row group per <paramref name="groups"/> writer.</summary>
+    internal static void WriteFile(string path, ParquetSchema schema, params Func<ParquetRowGroupWriter, Task>[] groups)
     {
         using var stream = File.Create(path);
         var writer = ParquetWriter.CreateAsync(schema, stream).GetAwaiter().GetResult();
-        using (var group = writer.CreateRowGroup()) write(group).GetAwaiter().GetResult();
+        foreach (var write in groups)
+        {
+            using var group = writer.CreateRowGroup();
+            write(group).GetAwaiter().GetResult();
+        }
         writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }
