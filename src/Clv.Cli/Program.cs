@@ -20,12 +20,17 @@ namespace Clv.Cli
                          (--compressed: frequency,recency,T,count rows, and rfm.spend.csv frequency,monetary_value,count)
                          (tx.parquet, rfm.parquet: Parquet by the extension; dates DATE, TIMESTAMP, text or yyyyMMdd integers)
               fit        --model bg-nbd|mbg-nbd|pareto-nbd|gamma-gamma|bg-bb|sbg --input rfm.csv --output model.json [--penalizer 0] [--extra-starts 0]
+                         [--covariates cov.csv [--purchase-covariates a,b] [--life-covariates b,c] [--constrain-covariates c]
+                          [--covariate-penalty 0 | --purchase-penalty 0 --life-penalty 0] [--categorical col] [--covariate-id-column id]]
                          (--input may be a compressed summary: a count column, detected from the header)
+                         (--covariates: bg-nbd and pareto-nbd with static covariates joined on customer id; by default every
+                          covariate in both processes)
                          (bg-bb: --input frequency,recency,periods[,weight], e.g. the output of summarize --time-unit years;
                           sbg: --input is survivor counts period,survivors[,cohort])
               predict    --model model.json --input rfm.csv --horizon 39 [--discount-rate 0.0027 [--value-horizon 52]]
                          [--spend-model gg.json [--margin 0.3]] --output predictions.csv
                          [--bootstrap 200 [--intervals 0.9] [--bootstrap-kind nonparametric|parametric] [--seed 0]]
+                         [--covariates cov.csv [--covariate-id-column id]]   (required for a model fitted with covariates)
                          (--discount-rate adds dert, or discounted_purchases up to --value-horizon; --spend-model adds
                           expected_spend and clv = margin x expected_spend x dert)
                          (a gamma-gamma model file alone needs no --horizon and predicts expected_spend)
