@@ -53,7 +53,8 @@ internal static class CovariateModels
     private static FitOutcome Outcome<T>(string model, IReadOnlyList<string> names, FittedCovariateModel<T> fit, CovariateTable table, Func<T, double[]> values)
         where T : struct, IPurchaseModel
     {
-        var document = new ModelDocument(model, [.. names.Select((n, i) => new KeyValuePair<string, double>(n, values(fit.BaseParameters)[i]))], fit.Estimate,
+        var baseValues = values(fit.BaseParameters);
+        var document = new ModelDocument(model, [.. names.Select((n, i) => new KeyValuePair<string, double>(n, baseValues[i]))], fit.Estimate,
             CovariateDocument.From(fit, table));
         var spec = fit.Spec;
         string Listed(IReadOnlyList<string> v) => v.Count == 0 ? "none" : string.Join(", ", v);

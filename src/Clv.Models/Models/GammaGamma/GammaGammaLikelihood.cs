@@ -36,11 +36,10 @@ internal static class GammaGammaLikelihood
     /// </summary>
     internal static FrequencySegments Layout(ReadOnlySpan<double> frequency, ReadOnlySpan<double> monetaryValue, ReadOnlySpan<double> weights)
     {
-        var distinct = DistinctRows.Collapse(frequency, monetaryValue, new double[frequency.Length], weights);
-        var m = distinct.Recency;
+        var (x, m, w) = DistinctPairs.Collapse(frequency, monetaryValue, weights);
         var lnM = new double[m.Length];
         for (int i = 0; i < m.Length; i++) lnM[i] = Math.Log(m[i]);
-        return FrequencySegments.Create(distinct.X, distinct.Weight, [m, lnM]);
+        return FrequencySegments.Create(x, w, [m, lnM]);
     }
 
     /// <summary>Per-customer log-likelihood (the readable scalar reference), x ≥ 1, m_x &gt; 0.</summary>
