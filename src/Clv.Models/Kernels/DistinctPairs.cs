@@ -19,11 +19,8 @@ internal static class DistinctPairs
         int n = x.Length;
         if (value.Length != n) throw new ArgumentException("frequency and value must have the same length.");
         if (weights.Length != 0 && weights.Length != n) throw new ArgumentException("weights must be empty or have one value per row.");
-        int maxX = 0;
-        for (int i = 0; i < n; i++) maxX = Math.Max(maxX, checked((int)x[i]));
-        var start = new int[maxX + 2];
-        for (int i = 0; i < n; i++) start[(int)x[i] + 1]++;
-        for (int v = 1; v < start.Length; v++) start[v] += start[v - 1];
+        var start = DistinctRows.SegmentStarts(x);
+        int maxX = start.Length - 2;
         var next = start.AsSpan(0, maxX + 1).ToArray();
         var keys = new double[n];
         var w = new double[n];

@@ -51,11 +51,8 @@ internal sealed class DistinctRows
 
         // Group the rows by x first (a stable counting sort): each group's table is small enough to stay in cache, where one
         // table over all rows would miss on nearly every lookup.
-        int maxX = 0;
-        for (int i = 0; i < n; i++) maxX = Math.Max(maxX, checked((int)x[i]));
-        var start = new int[maxX + 2];
-        for (int i = 0; i < n; i++) start[(int)x[i] + 1]++;
-        for (int v = 1; v < start.Length; v++) start[v] += start[v - 1];
+        var start = SegmentStarts(x);
+        int maxX = start.Length - 2;
         var order = new int[n];
         var next = start.AsSpan(0, maxX + 1).ToArray();
         for (int i = 0; i < n; i++) order[next[(int)x[i]]++] = i;
@@ -133,6 +130,20 @@ internal sealed class DistinctRows
         var place = new int[m];
         for (int k = 0; k < m; k++) place[keys[k].Index] = k;
         foreach (int i in inputRows) rowOf[i] = first + place[rowOf[i] - first];
+    }
+
+    /// <summary>
+    /// The counting sort's bounds by x: rows with frequency v occupy [start[v], start[v + 1]) of an x-ordered copy; the array
+    /// has max x + 2 entries.
+    /// </summary>
+    internal static int[] SegmentStarts(ReadOnlySpan<double> x)
+    {
+        int maxX = 0;
+        foreach (double v in x) maxX = Math.Max(maxX, checked((int)v));
+        var start = new int[maxX + 2];
+        foreach (double v in x) start[(int)v + 1]++;
+        for (int v = 1; v < start.Length; v++) start[v] += start[v - 1];
+        return start;
     }
 
     /// <summary>A row's sort key within its x: (t_x, T); distinct rows never tie, so the index only carries the row along.</summary>
