@@ -121,7 +121,40 @@ public sealed record CovariateDocument(CovariateSpec Spec, IReadOnlyList<KeyValu
                     [.. levels.Where(l => l != reference).Select(l => CovariateTableCsv.DummyName(column, l))]));
             }
         }
-        return new CovariateDocument(spec, coefficients, categorical);
+        return new CovariateDocument(spec, Consistent(spec, coefficients, categorical, source), categorical);
+    }
+
+    /// <summary>
+    /// The coefficients in the order the spec gives them (as a fit resolves it: purchase-only, life-only, constrained; a
+    /// categorical column standing for its dummies); a coefficient the spec does not give, one it gives that is missing, or a
+    /// categorical column no coefficient uses is an error, since predictions use the coefficients and a refit the spec.
+    /// </summary>
+    private static List<KeyValuePair<string, double>> Consistent(CovariateSpec spec, List<KeyValuePair<string, double>> coefficients,
+        List<CategoricalCovariate> categorical, string source)
+    {
+        List<string> Expand(IReadOnlyList<string> names) =>
+            [.. names.SelectMany(n => categorical.FirstOrDefault(c => c.Column == n)?.DummyNames ?? [n]).Distinct(StringComparer.Ordinal)];
+        var constrained = Expand(spec.Constrained);
+        List<string> expected =
+        [
+            .. Expand(spec.Purchase).Except(constrained).Select(c => CovariateSpec.CoefficientName(CovariateProcess.Purchase, c)),
+            .. Expand(spec.Life).Except(constrained).Select(c => CovariateSpec.CoefficientName(CovariateProcess.Life, c)),
+            .. constrained.Select(c => CovariateSpec.CoefficientName(CovariateProcess.Both, c)),
+        ];
+        var byName = coefficients.ToDictionary(c => c.Key, StringComparer.Ordinal);
+        string given = expected.Count == 0 ? "none" : string.Join(", ", expected);
+        foreach (var c in coefficients)
+            if (!expected.Contains(c.Key))
+                throw new ClvDataException(source, null, $"coefficients.{c.Key}", $"not a coefficient of the \"covariates\" section, which gives {given}");
+        foreach (var name in expected)
+            if (!byName.ContainsKey(name))
+                throw new ClvDataException(source, null, $"coefficients.{name}", "missing; the \"covariates\" section gives this coefficient");
+        var used = coefficients.Select(c => Parse(c.Key).Covariate).ToHashSet(StringComparer.Ordinal);
+        foreach (var c in categorical)
+            if (!c.DummyNames.Any(used.Contains))
+                throw new ClvDataException(source, null, $"covariates.categorical.{c.Column}",
+                    $"no coefficient uses its dummies {string.Join(", ", c.DummyNames)}; list only the categorical columns of the model");
+        return [.. expected.Select(n => byName[n])];
     }
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);

@@ -99,7 +99,7 @@ public class CliParquetTests
         Assert.Equal(File.ReadAllText(cli.PathOf("csv/report.md")).Replace(csvLog, log, StringComparison.Ordinal), report);
     }
 
-    private static (string[] Ids, double[][] Columns) ReadTable(string path, string[] header)
+    internal static (string[] Ids, double[][] Columns) ReadTable(string path, string[] header)
     {
         using var file = ParquetColumns.Open(path);
         Assert.Equal(header, file.Names);
