@@ -57,11 +57,17 @@ internal sealed class CovariateDesign
     /// <exception cref="ArgumentOutOfRangeException">A penalty is negative or not finite.</exception>
     public static IReadOnlyList<CovariateTerm> Resolve(CovariateSpec spec, CovariateTable table)
     {
-        ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(table);
+        return Resolve(spec, table.Expand);
+    }
+
+    /// <summary>The coefficients of <paramref name="spec"/> with names expanded by <paramref name="expand"/> (a categorical column to its dummies).</summary>
+    public static IReadOnlyList<CovariateTerm> Resolve(CovariateSpec spec, Func<string, IReadOnlyList<string>> expand)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
         if (!(spec.PurchasePenalty >= 0 && double.IsFinite(spec.PurchasePenalty))) throw new ArgumentOutOfRangeException(nameof(spec), spec.PurchasePenalty, "PurchasePenalty must be finite and >= 0");
         if (!(spec.LifePenalty >= 0 && double.IsFinite(spec.LifePenalty))) throw new ArgumentOutOfRangeException(nameof(spec), spec.LifePenalty, "LifePenalty must be finite and >= 0");
-        List<string> Expand(IReadOnlyList<string> names) => [.. names.SelectMany(table.Expand).Distinct(StringComparer.Ordinal)];
+        List<string> Expand(IReadOnlyList<string> names) => [.. names.SelectMany(expand).Distinct(StringComparer.Ordinal)];
         var constrained = Expand(spec.Constrained);
         var terms = new List<CovariateTerm>();
         terms.AddRange(Expand(spec.Purchase).Except(constrained).Select(c => new CovariateTerm(c, CovariateProcess.Purchase, spec.PurchasePenalty)));

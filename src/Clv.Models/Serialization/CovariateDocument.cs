@@ -132,15 +132,7 @@ public sealed record CovariateDocument(CovariateSpec Spec, IReadOnlyList<KeyValu
     private static List<KeyValuePair<string, double>> Consistent(CovariateSpec spec, List<KeyValuePair<string, double>> coefficients,
         List<CategoricalCovariate> categorical, string source)
     {
-        List<string> Expand(IReadOnlyList<string> names) =>
-            [.. names.SelectMany(n => categorical.FirstOrDefault(c => c.Column == n)?.DummyNames ?? [n]).Distinct(StringComparer.Ordinal)];
-        var constrained = Expand(spec.Constrained);
-        List<string> expected =
-        [
-            .. Expand(spec.Purchase).Except(constrained).Select(c => CovariateSpec.CoefficientName(CovariateProcess.Purchase, c)),
-            .. Expand(spec.Life).Except(constrained).Select(c => CovariateSpec.CoefficientName(CovariateProcess.Life, c)),
-            .. constrained.Select(c => CovariateSpec.CoefficientName(CovariateProcess.Both, c)),
-        ];
+        List<string> expected = [.. CovariateDesign.Resolve(spec, n => categorical.FirstOrDefault(c => c.Column == n)?.DummyNames ?? [n]).Select(t => t.Name)];
         var byName = coefficients.ToDictionary(c => c.Key, StringComparer.Ordinal);
         string given = expected.Count == 0 ? "none" : string.Join(", ", expected);
         foreach (var c in coefficients)
