@@ -37,16 +37,7 @@ internal static class CovariatePredictColumns
             }
         }
         var table = (Enumerable.Range(0, n).ToArray(), columns);
-        return PredictCommand.WithIntervals(table, bootstrap, () =>
-        {
-            var intervals = model.Bootstrap(summary, covariates, bootstrap!).Predict(summary, aligned, horizon, valuation);
-            return new Dictionary<string, PredictionInterval?>
-            {
-                ["p_alive"] = intervals.ProbabilityAlive,
-                ["expected_purchases"] = intervals.ExpectedPurchases,
-                ["discounted_purchases"] = intervals.DiscountedExpectedTransactions,
-                ["dert"] = intervals.DiscountedExpectedTransactions,
-            };
-        });
+        return PredictCommand.WithIntervals(table, bootstrap,
+            () => PredictCommand.IntervalColumns(model.Bootstrap(summary, covariates, bootstrap!).Predict(summary, aligned, horizon, valuation)));
     };
 }

@@ -127,16 +127,19 @@ internal static class PredictCommand
         BootstrapOptions? bootstrap = null) => summary => WithIntervals(PointColumns(model, horizon, valuation, spend, input)(summary), bootstrap, () =>
     {
         var intervals = Bootstrap.Purchases(model, summary, bootstrap, valuation is null ? null : spend).Predict(summary, horizon, valuation);
-        return new Dictionary<string, PredictionInterval?>
-        {
-            ["p_alive"] = intervals.ProbabilityAlive,
-            ["expected_purchases"] = intervals.ExpectedPurchases,
-            ["discounted_purchases"] = intervals.DiscountedExpectedTransactions,
-            ["dert"] = intervals.DiscountedExpectedTransactions,
-            ["expected_spend"] = intervals.ExpectedSpend,
-            ["clv"] = intervals.Value,
-        };
+        return IntervalColumns(intervals);
     });
+
+    /// <summary>The interval of each prediction column by its name (null where the bootstrap did not compute it).</summary>
+    internal static Dictionary<string, PredictionInterval?> IntervalColumns(CustomerIntervals intervals) => new()
+    {
+        ["p_alive"] = intervals.ProbabilityAlive,
+        ["expected_purchases"] = intervals.ExpectedPurchases,
+        ["discounted_purchases"] = intervals.DiscountedExpectedTransactions,
+        ["dert"] = intervals.DiscountedExpectedTransactions,
+        ["expected_spend"] = intervals.ExpectedSpend,
+        ["clv"] = intervals.Value,
+    };
 
     /// <summary>
     /// The point columns followed, when bootstrapping, by <c>name_lower</c>, <c>name_upper</c> after every prediction column (the
