@@ -3,6 +3,7 @@ using Clv.Models.BgNbd;
 using Clv.Models.Covariates;
 using Clv.Models.Data;
 using Clv.Models.Estimation;
+using Clv.Models.GammaGamma;
 using Clv.Models.ParetoNbd;
 using Clv.Models.Serialization;
 using Clv.Models.Uncertainty;
@@ -26,13 +27,13 @@ internal sealed record CovariatePredictions(
     Func<CustomerSummary, CustomerCovariates, double[]> ProbabilityAlive,
     Func<CustomerSummary, CustomerCovariates, double, double[]> ExpectedPurchases,
     Func<CustomerSummary, CustomerCovariates, double, double, double[]> DiscountedTransactions,
-    Func<CustomerSummary, CovariateTable, BootstrapOptions, CovariateBootstrapResult> Bootstrap)
+    Func<CustomerSummary, CovariateTable, BootstrapOptions, GammaGammaParameters?, CovariateBootstrapResult> Bootstrap)
 {
     public static CovariatePredictions Of<T>(CovariatePredictor<T> p, CovariateSpec spec) where T : struct, IPurchaseModel => new(spec,
         p.LogLikelihoods, p.ProbabilityAlive, (s, c, h) => p.ExpectedPurchases(s, c, h), (s, c, d, h) => p.DiscountedExpectedTransactions(s, c, d, h),
-        (s, table, o) =>
+        (s, table, o, spend) =>
         {
-            var boot = Clv.Models.Uncertainty.Bootstrap.Covariates(p, spec, s, table, o);
+            var boot = Clv.Models.Uncertainty.Bootstrap.Covariates(p, spec, s, table, o, spend);
             return new CovariateBootstrapResult(boot.Parameters, boot.Failures.Count, boot.OnBoundary, boot.Predict);
         });
 }

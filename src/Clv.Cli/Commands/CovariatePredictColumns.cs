@@ -9,7 +9,7 @@ namespace Clv.Cli.Commands;
 /// <summary>
 /// The columns of `clv predict` for a model with static covariates: the same names as for a plain model
 /// (<see cref="PredictCommand.PurchaseColumns"/>), each customer predicted with its own parameters; bootstrap intervals of
-/// P(alive), E[Y] and DET (no joint spend model yet, so none for expected spend and CLV).
+/// every prediction column, with the spend model bootstrapped jointly when there is one.
 /// </summary>
 internal static class CovariatePredictColumns
 {
@@ -38,6 +38,6 @@ internal static class CovariatePredictColumns
         }
         var table = (Enumerable.Range(0, n).ToArray(), columns);
         return PredictCommand.WithIntervals(table, bootstrap,
-            () => PredictCommand.IntervalColumns(model.Bootstrap(summary, covariates, bootstrap!).Predict(summary, aligned, horizon, valuation)));
+            () => PredictCommand.IntervalColumns(model.Bootstrap(summary, covariates, bootstrap!, valuation is null ? null : spend).Predict(summary, aligned, horizon, valuation)));
     };
 }

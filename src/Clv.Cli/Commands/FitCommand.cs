@@ -73,7 +73,7 @@ internal static class FitCommand
         var boot = clock.Elapsed;
         var o = bootstrap with { Fit = options };
         var (parameters, failed, boundary) = covariates is not null
-            ? Summary(model.Covariates!.Load(outcome.Document, output).Bootstrap(customers!, covariates, o))
+            ? Summary(model.Covariates!.Load(outcome.Document, output).Bootstrap(customers!, covariates, o, null))
             : model.Purchases is { } purchases
             ? Summary(Bootstrap.Purchases(purchases(outcome.Document, output), customers!, o))
             : Summary(Bootstrap.Spend(model.Spend!(outcome.Document, output), customers!, o));

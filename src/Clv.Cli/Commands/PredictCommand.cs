@@ -84,8 +84,6 @@ internal static class PredictCommand
             double h = horizon ?? throw new UsageException($"missing required option --horizon (a {model.Name} model predicts purchases over a horizon)");
             if (document.Covariates is { } cov)
             {
-                if (bootstrap is not null && spend is not null)
-                    throw new UsageException("--bootstrap with --spend-model is not available for a model with covariates (its bootstrap has no joint spend model yet); drop one of them");
                 var covariates = CovariateTableCsv.Read(covariatesPath!, cov.CsvOptions(covariateId));
                 table = CovariatePredictColumns.Create(model.Covariates!.Load(document, modelPath), covariates, h, valuation, spend, summaryInput, bootstrap);
             }

@@ -1,5 +1,7 @@
 using Clv.Models.Covariates;
 using Clv.Models.Data;
+using Clv.Models.Estimation;
+using Clv.Models.GammaGamma;
 
 namespace Clv.Models.Uncertainty;
 
@@ -18,19 +20,21 @@ public static partial class Bootstrap
     /// <param name="data">The customers the model was fitted on.</param>
     /// <param name="covariates">Their covariates (joined on customer id, as in the fit).</param>
     /// <param name="options">Replicates, seed, kind, threads, level and the fit options of the point fit; null for the defaults.</param>
+    /// <param name="spend">A Gamma-Gamma estimate on the same customers' repeat purchases, refitted on the same replicates (for CLV
+    /// intervals), as in <see cref="Purchases"/>.</param>
     /// <exception cref="ArgumentException">The parameters are not the estimate on this data.</exception>
     /// <exception cref="ClvDataException">The covariates do not match the customers or the model's coefficients.</exception>
     /// <exception cref="BootstrapException">Too many replicates failed to converge.</exception>
     public static CovariateBootstrap<TParameters> Covariates<TParameters>(FittedCovariateModel<TParameters> fit, CustomerSummary data,
-        CovariateTable covariates, BootstrapOptions? options = null) where TParameters : struct, IPurchaseModel
+        CovariateTable covariates, BootstrapOptions? options = null, GammaGammaParameters? spend = null) where TParameters : struct, IPurchaseModel
     {
         ArgumentNullException.ThrowIfNull(fit);
-        return Covariates(fit.Model, fit.Spec, data, covariates, options);
+        return Covariates(fit.Model, fit.Spec, data, covariates, options, spend);
     }
 
     /// <summary>
     /// Bootstraps a covariate model given as its predictor and spec (e.g. loaded from a model file), as
-    /// <see cref="Covariates{TParameters}(FittedCovariateModel{TParameters}, CustomerSummary, CovariateTable, BootstrapOptions?)"/> does.
+    /// <see cref="Covariates{TParameters}(FittedCovariateModel{TParameters}, CustomerSummary, CovariateTable, BootstrapOptions?, GammaGammaParameters?)"/> does.
     /// </summary>
     /// <typeparam name="TParameters">The model's parameter type.</typeparam>
     /// <param name="model">Base parameters and coefficients: the maximum-likelihood estimate on <paramref name="data"/> with <paramref name="spec"/>.</param>
@@ -38,11 +42,12 @@ public static partial class Bootstrap
     /// <param name="data">The customers the model was fitted on.</param>
     /// <param name="covariates">Their covariates.</param>
     /// <param name="options">Replicates, seed, kind, threads, level and fit options; null for the defaults.</param>
+    /// <param name="spend">A Gamma-Gamma estimate on the same customers, bootstrapped jointly; null for none.</param>
     /// <exception cref="ArgumentException">The parameters are not the estimate on this data.</exception>
     /// <exception cref="ClvDataException">The covariates do not match the customers or the model's coefficients.</exception>
     /// <exception cref="BootstrapException">Too many replicates failed to converge.</exception>
     public static CovariateBootstrap<TParameters> Covariates<TParameters>(CovariatePredictor<TParameters> model, CovariateSpec spec, CustomerSummary data,
-        CovariateTable covariates, BootstrapOptions? options = null) where TParameters : struct, IPurchaseModel
+        CovariateTable covariates, BootstrapOptions? options = null, GammaGammaParameters? spend = null) where TParameters : struct, IPurchaseModel
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(spec);
@@ -69,34 +74,65 @@ public static partial class Bootstrap
         double[] centre = Centre(name, given, estimate, scale);
         var point = refit.Predictor(centre);
 
+        // The spend model's centre, refitted on the repeat customers as in Purchases.
+        var repeat = spend is null ? null : RepeatCustomers.Select(data);
+        MaximumLikelihoodEstimate? spendEstimate = null;
+        GammaGammaParameters? spendPoint = null;
+        if (spend is { } gg)
+        {
+            spendEstimate = new SpendRows(repeat!.Frequency, repeat.MonetaryValue, [.. Enumerable.Repeat(1.0, repeat.Count)]).Fit(CentreFit(options, gg.ToArray()));
+            spendPoint = GammaGammaParameters.FromSpan(Centre(FittedGammaGamma.ModelName, gg.ToArray(), spendEstimate));
+        }
+
         var own = options.Kind == BootstrapKind.Parametric ? point.CustomerParameters(aligned, threads) : null;
         var alias = new AliasTable([.. Enumerable.Repeat(1.0, data.Count)]);
         var replicateFit = options.ReplicateFit(centre);
+        var spendFit = spendPoint is { } sp ? options.ReplicateFit(sp.ToArray()) : null;
         var outcomes = ReplicateRunner.Run(options, (b, random) =>
         {
-            var (x, tx, t, w, z) = own is null ? Resample(data, aligned, alias, random) : Simulate(data, aligned, own, random);
-            var (e, _) = CovariateFit.Run(refit.Likelihood(x, tx, t, w, 1, width), terms, z, centre[..4], replicateFit, 1, centre[4..]);
+            var r = own is null ? Resample(data, aligned, repeat, alias, random) : Simulate(data, aligned, own, spendPoint, random);
+            var (e, _) = CovariateFit.Run(refit.Likelihood(r.X, r.Tx, r.T, r.W, 1, width), terms, r.Covariates, centre[..4], replicateFit, 1, centre[4..]);
             string? failure = null;
             var values = ReplicateOutcome.Values(e, name, ref failure);
-            return new ReplicateOutcome(values, null, failure);
+            double[]? spendValues = null;
+            if (r.Spend is { } rows)
+                spendValues = rows.Frequency.Length == 0
+                    ? Fail(ref failure, "the replicate has no repeat customer to refit the spend model on")
+                    : ReplicateOutcome.Values(rows.Fit(spendFit!), FittedGammaGamma.ModelName, ref failure);
+            return new ReplicateOutcome(failure is null ? values : null, failure is null ? spendValues : null, failure);
         });
-        return new CovariateBootstrap<TParameters>(refit, point, estimate, spec, outcomes, options);
+        return new CovariateBootstrap<TParameters>(refit, point, estimate, spec, spendPoint, spendEstimate, outcomes, options);
     }
 
-    /// <summary>N customers drawn with replacement: the drawn customers (each once) with their counts as weights.</summary>
-    private static (double[] X, double[] Tx, double[] T, double[] W, CustomerCovariates Z) Resample(CustomerSummary data, CustomerCovariates aligned,
-        AliasTable alias, ReplicateRandom random)
+    /// <summary>One covariate replicate: its weighted customers with their covariates and, with a spend model, their spend rows.</summary>
+    private sealed record CovariateReplicateData(double[] X, double[] Tx, double[] T, double[] W, CustomerCovariates Covariates, SpendRows? Spend);
+
+    /// <summary>
+    /// N customers drawn with replacement (the draw of <see cref="PurchaseResampler.Nonparametric"/> with a spend model): the drawn
+    /// customers, each once, with their counts as weights, and the drawn repeat customers' spend with the same counts.
+    /// </summary>
+    private static CovariateReplicateData Resample(CustomerSummary data, CustomerCovariates aligned, RepeatCustomers? repeat, AliasTable alias, ReplicateRandom random)
     {
         var counts = new double[data.Count];
         alias.Multinomial(data.Count, random, counts);
         int[] rows = [.. Enumerable.Range(0, data.Count).Where(i => counts[i] > 0)];
-        return ([.. rows.Select(i => data.Frequency[i])], [.. rows.Select(i => data.Recency[i])], [.. rows.Select(i => data.T[i])],
-            [.. rows.Select(i => counts[i])], aligned.Select(rows));
+        SpendRows? spend = null;
+        if (repeat is not null)
+        {
+            var weight = new double[repeat.Count];
+            for (int j = 0; j < repeat.Count; j++) weight[j] = counts[repeat.Rows[j]];
+            spend = SpendRows.NonZero(repeat.Frequency, repeat.MonetaryValue, weight);
+        }
+        return new([.. rows.Select(i => data.Frequency[i])], [.. rows.Select(i => data.Recency[i])], [.. rows.Select(i => data.T[i])],
+            [.. rows.Select(i => counts[i])], aligned.Select(rows), spend);
     }
 
-    /// <summary>Every customer's (x, t_x) simulated given its T from its own parameters, in the customers' order (as <see cref="PurchaseResampler.Parametric"/>).</summary>
-    private static (double[] X, double[] Tx, double[] T, double[] W, CustomerCovariates Z) Simulate<TParameters>(CustomerSummary data, CustomerCovariates aligned,
-        TParameters[] own, ReplicateRandom random) where TParameters : struct, IPurchaseModel
+    /// <summary>
+    /// Every customer's (x, t_x) simulated given its T from its own parameters, in the customers' order, then each simulated
+    /// repeat customer's mean spend given its x — the order of <see cref="PurchaseResampler.Parametric"/>.
+    /// </summary>
+    private static CovariateReplicateData Simulate<TParameters>(CustomerSummary data, CustomerCovariates aligned, TParameters[] own,
+        GammaGammaParameters? spend, ReplicateRandom random) where TParameters : struct, IPurchaseModel
     {
         int n = data.Count;
         double[] x = new double[n], tx = new double[n];
@@ -108,6 +144,7 @@ public static partial class Bootstrap
             x[i] = times.Count;
             tx[i] = times.Count == 0 ? 0 : times[^1];
         }
-        return (x, tx, data.T, [], aligned);
+        SpendRows? spendRows = spend is { } gg ? SpendRows.Simulate(gg, x, random) : null;
+        return new(x, tx, data.T, [], aligned, spendRows);
     }
 }

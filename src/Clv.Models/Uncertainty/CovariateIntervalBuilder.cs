@@ -1,5 +1,6 @@
 using Clv.Models.Covariates;
 using Clv.Models.Data;
+using Clv.Models.GammaGamma;
 using Clv.Models.Valuation;
 
 namespace Clv.Models.Uncertainty;
@@ -9,15 +10,16 @@ namespace Clv.Models.Uncertainty;
 /// own parameters in every replicate, so nothing is shared between customers: the customers are taken in chunks of C, each
 /// chunk's C × B predictions computed (per replicate the chunk's linear predictors, then each customer's parameters and its
 /// prediction, as <see cref="CovariatePredictor{TParameters}"/> makes them), and each customer's B values sorted for its
-/// quantiles. Memory is C × B values per column and thread; the output does not depend on the number of threads.
+/// quantiles; with a joint spend model also E[M | x, m_x] and CLV = margin × E[M] × DET under each replicate's two models.
+/// Memory is C × B values per column and thread; the output does not depend on the number of threads.
 /// </summary>
 internal static class CovariateIntervalBuilder
 {
     /// <summary>Customers per chunk.</summary>
     internal const int ChunkCustomers = 512;
 
-    public static CustomerIntervals Compute<TParameters>(IReadOnlyList<CovariatePredictor<TParameters>> models, CustomerSummary customers,
-        CustomerCovariates covariates, double? purchaseHorizon, ValuationOptions? valuation, double level, int threads)
+    public static CustomerIntervals Compute<TParameters>(IReadOnlyList<CovariatePredictor<TParameters>> models, IReadOnlyList<GammaGammaParameters>? spend,
+        CustomerSummary customers, CustomerCovariates covariates, double? purchaseHorizon, ValuationOptions? valuation, double level, int threads)
         where TParameters : struct, IPurchaseModel
     {
         ArgumentNullException.ThrowIfNull(customers);
@@ -33,6 +35,10 @@ internal static class CovariateIntervalBuilder
         var alive = new PredictionInterval(new double[n], new double[n]);
         var expected = purchaseHorizon is null ? null : new PredictionInterval(new double[n], new double[n]);
         var det = valuation is null ? null : new PredictionInterval(new double[n], new double[n]);
+        bool withSpend = spend is not null && valuation is not null;
+        if (withSpend) RepeatCustomers.Select(customers); // checks the monetary column and every repeat customer's spend
+        var expectedSpend = withSpend ? new PredictionInterval(new double[n], new double[n]) : null;
+        var value = withSpend ? new PredictionInterval(new double[n], new double[n]) : null;
         int chunks = (n + ChunkCustomers - 1) / ChunkCustomers;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, chunk =>
         {
@@ -58,9 +64,16 @@ internal static class CovariateIntervalBuilder
                 Store(alive, start + j, aliveB, j, c, values, level);
                 if (expected is not null) Store(expected, start + j, expectedB, j, c, values, level);
                 if (det is not null) Store(det, start + j, detB, j, c, values, level);
+                if (!withSpend) continue;
+                int i = start + j;
+                double x = customers.Frequency[i], m = customers.MonetaryValue![i];
+                for (int r = 0; r < b; r++) values[r] = GammaGammaSpend.ConditionalExpectedAverageSpend(spend![r], x, m);
+                (expectedSpend!.Lower[i], expectedSpend.Upper[i]) = Percentiles.Interval(values, level);
+                for (int r = 0; r < b; r++) values[r] = valuation!.Margin * GammaGammaSpend.ConditionalExpectedAverageSpend(spend![r], x, m) * detB[r * c + j];
+                (value!.Lower[i], value.Upper[i]) = Percentiles.Interval(values, level);
             }
         });
-        return new CustomerIntervals([.. customers.CustomerIds], level, b, alive, purchaseHorizon, expected, det, null, null);
+        return new CustomerIntervals([.. customers.CustomerIds], level, b, alive, purchaseHorizon, expected, det, expectedSpend, value);
     }
 
     /// <summary>Customer j's values under every replicate, their percentile interval stored at <paramref name="at"/>.</summary>

@@ -99,19 +99,7 @@ internal sealed class PurchaseResampler
                 t[c] = data.T[i];
             }
         }
-        SpendRows? spendRows = null;
-        if (spend is { } gg)
-        {
-            var rx = new List<double>();
-            var rm = new List<double>();
-            for (long i = 0; i < customers; i++)
-            {
-                if (x[i] == 0) continue;
-                rx.Add(x[i]);
-                rm.Add(GammaGammaSimulator.SimulateMean(gg, (int)x[i], random));
-            }
-            spendRows = new SpendRows([.. rx], [.. rm], [.. Enumerable.Repeat(1.0, rx.Count)]);
-        }
+        SpendRows? spendRows = spend is { } gg ? SpendRows.Simulate(gg, x, random) : null;
         return new ReplicateData(FrequencySegments.Create(x, tx, t, []), spendRows);
     }
 }

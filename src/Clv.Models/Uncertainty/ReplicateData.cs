@@ -26,6 +26,22 @@ internal sealed record SpendRows(double[] Frequency, double[] MonetaryValue, dou
         return new SpendRows(x, mx, ws);
     }
 
+    /// <summary>
+    /// Each repeat customer's mean spend simulated given its x (customers with x = 0 skipped), in the customers' order: the
+    /// spend side of a parametric replicate.
+    /// </summary>
+    public static SpendRows Simulate(in GammaGamma.GammaGammaParameters spend, ReadOnlySpan<double> frequency, Random random)
+    {
+        List<double> rx = [], rm = [];
+        foreach (double x in frequency)
+        {
+            if (x == 0) continue;
+            rx.Add(x);
+            rm.Add(GammaGamma.GammaGammaSimulator.SimulateMean(spend, (int)x, random));
+        }
+        return new SpendRows([.. rx], [.. rm], [.. Enumerable.Repeat(1.0, rx.Count)]);
+    }
+
     /// <summary>The Gamma-Gamma refit of these rows.</summary>
     public Estimation.MaximumLikelihoodEstimate Fit(Estimation.FitOptions options) =>
         new GammaGamma.GammaGammaModel(options).Fit(Frequency, MonetaryValue, Weight).Estimate;

@@ -166,6 +166,32 @@ public class CliCovariateTests
         Assert.Equal(intervals.ProbabilityAlive.Upper, columns["p_alive_upper"]);
     }
 
+    [Fact]
+    public void Predict_with_spend_model_and_bootstrap_gives_clv_intervals_equal_to_the_library()
+    {
+        using var cli = new CliHarness();
+        string summaryPath = TestFiles.SampleData("cdnow_customers_summary_with_transactions.csv");
+        Assert.Equal(0, cli.Run("fit", "--model", "pareto-nbd", "--input", summaryPath, "--covariates", Covariates, "--purchase-covariates", "log_spend",
+            "--output", cli.PathOf("m.json")).Exit);
+        Assert.Equal(0, cli.Run("fit", "--model", "gamma-gamma", "--input", summaryPath, "--output", cli.PathOf("gg.json")).Exit);
+        var r = cli.Run("predict", "--model", cli.PathOf("m.json"), "--spend-model", cli.PathOf("gg.json"), "--input", summaryPath, "--covariates", Covariates,
+            "--horizon", "39", "--discount-rate", "0.01", "--margin", "0.3", "--bootstrap", "12", "--seed", "4", "--intervals", "0.8", "--output", cli.PathOf("p.csv"));
+        Assert.True(r.Exit == 0, r.Err);
+        var columns = Columns(cli.PathOf("p.csv"));
+        string[] predictions = ["p_alive", "expected_purchases", "dert", "expected_spend", "clv"];
+        Assert.Equal(["log_likelihood", .. predictions.SelectMany(c => new[] { c, c + "_lower", c + "_upper" })], columns.Keys);
+
+        var summary = CustomerSummaryCsv.Read(summaryPath);
+        var table = CovariateTableCsv.Read(Covariates);
+        var fit = new ParetoNbdCovariateModel(new CovariateSpec { Purchase = ["log_spend"] }).Fit(summary, table);
+        var gg = new Clv.Models.GammaGamma.GammaGammaModel().Fit(summary).Parameters;
+        var boot = Bootstrap.Covariates(fit, summary, table, new BootstrapOptions { Replicates = 12, Seed = 4, ConfidenceLevel = 0.8 }, gg);
+        var intervals = boot.Predict(summary, table.AlignTo(summary), 39, new Clv.Models.Valuation.ValuationOptions { DiscountRate = 0.01, Margin = 0.3 });
+        Assert.Equal(intervals.Value!.Lower, columns["clv_lower"]);
+        Assert.Equal(intervals.ExpectedSpend!.Upper, columns["expected_spend_upper"]);
+        for (int i = 0; i < summary.Count; i++) Assert.InRange(columns["clv"][i], 0, double.MaxValue);
+    }
+
     [Theory]
     [InlineData("missing", "customer '2357'", "has no covariate row")]
     [InlineData("extra", "customer '9999'", "is not in the summary")]
@@ -198,7 +224,6 @@ public class CliCovariateTests
     [InlineData("fit --model bg-nbd --covariates C --covariate-penalty 1 --life-penalty 2", "not both")]
     [InlineData("predict --model PLAIN --covariates C --horizon 3", "--covariates needs a model fitted with covariates")]
     [InlineData("predict --model COV --horizon 3", "pass --covariates cov.csv")]
-    [InlineData("predict --model COV --covariates C --horizon 3 --spend-model GG --discount-rate 0.01 --bootstrap 5", "--bootstrap with --spend-model is not available")]
     public void Misused_options_are_usage_errors(string command, string fragment)
     {
         using var cli = new CliHarness();

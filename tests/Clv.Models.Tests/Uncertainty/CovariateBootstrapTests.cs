@@ -53,6 +53,39 @@ public class CovariateBootstrapTests(ITestOutputHelper output)
     [Theory]
     [InlineData(BootstrapKind.Nonparametric)]
     [InlineData(BootstrapKind.Parametric)]
+    public void Without_covariates_the_joint_spend_bootstrap_equals_the_plain_models_joint_bootstrap(BootstrapKind kind)
+    {
+        // Both kinds draw the same customers (nonparametric) or the same simulated purchases and spends (parametric) from the
+        // same streams as Bootstrap.Purchases with a spend model, so both models' replicates and the CLV intervals must agree.
+        var summary = BootstrapData.BgNbdCustomers(1_500, 41);
+        var table = CovariateTable.Create([.. summary.CustomerIds], ["z"], [new double[summary.Count]]);
+        var options = new BootstrapOptions { Replicates = 10, Seed = 9, Kind = kind };
+        var plainFit = new BgNbdModel().Fit(summary);
+        var gg = new Clv.Models.GammaGamma.GammaGammaModel().Fit(summary).Parameters;
+        var covFit = new BgNbdCovariateModel(new CovariateSpec(), new Estimation.FitOptions { InitialParameters = plainFit.Parameters.ToArray() }).Fit(summary, table);
+        var plain = Bootstrap.Purchases(plainFit, summary, options, gg);
+        var cov = Bootstrap.Covariates(covFit, summary, table, options, gg);
+        Assert.Equal(plain.Replicates.Select(r => r.Index), cov.Replicates.Select(r => r.Index));
+        for (int b = 0; b < plain.Replicates.Count; b++)
+        {
+            for (int k = 0; k < 4; k++) AssertRelative(plain.Replicates[b].Parameters[k], cov.Replicates[b].Parameters[k], 2e-4, $"replicate {b}, parameter {k}");
+            var (ps, cs) = (plain.Replicates[b].Spend!.Value.ToArray(), cov.Replicates[b].Spend!.Value.ToArray());
+            for (int k = 0; k < 3; k++) AssertRelative(ps[k], cs[k], 1e-6, $"replicate {b}, spend parameter {k}");
+        }
+        var valuation = new ValuationOptions { DiscountRate = 0.01, Margin = 0.3 };
+        var pi = plain.Predict(summary, 39, valuation);
+        var ci = cov.Predict(summary, table.AlignTo(summary), 39, valuation);
+        for (int i = 0; i < summary.Count; i++)
+        {
+            AssertRelative(pi.ExpectedSpend!.Lower[i], ci.ExpectedSpend!.Lower[i], 1e-6, $"customer {i} E[M] lower");
+            AssertRelative(pi.Value!.Lower[i], ci.Value!.Lower[i], 1e-3, $"customer {i} CLV lower");
+            AssertRelative(pi.Value.Upper[i], ci.Value!.Upper[i], 1e-3, $"customer {i} CLV upper");
+        }
+    }
+
+    [Theory]
+    [InlineData(BootstrapKind.Nonparametric)]
+    [InlineData(BootstrapKind.Parametric)]
     public void Coefficient_standard_errors_match_the_observed_information(BootstrapKind kind)
     {
         // As StandardErrorTests: bootstrap and information estimate the same sampling spread; with B = 80 the Monte Carlo error
