@@ -76,13 +76,8 @@ public static partial class Bootstrap
 
         // The spend model's centre, refitted on the repeat customers as in Purchases.
         var repeat = spend is null ? null : RepeatCustomers.Select(data);
-        MaximumLikelihoodEstimate? spendEstimate = null;
-        GammaGammaParameters? spendPoint = null;
-        if (spend is { } gg)
-        {
-            spendEstimate = new SpendRows(repeat!.Frequency, repeat.MonetaryValue, [.. Enumerable.Repeat(1.0, repeat.Count)]).Fit(CentreFit(options, gg.ToArray()));
-            spendPoint = GammaGammaParameters.FromSpan(Centre(FittedGammaGamma.ModelName, gg.ToArray(), spendEstimate));
-        }
+        var (spendEstimate, spendPoint) = SpendCentre(repeat is null ? null : new SpendRows(repeat.Frequency, repeat.MonetaryValue, [.. Enumerable.Repeat(1.0, repeat.Count)]),
+            spend, options);
 
         var own = options.Kind == BootstrapKind.Parametric ? point.CustomerParameters(aligned, threads) : null;
         var alias = new AliasTable([.. Enumerable.Repeat(1.0, data.Count)]);
@@ -94,12 +89,8 @@ public static partial class Bootstrap
             var (e, _) = CovariateFit.Run(refit.Likelihood(r.X, r.Tx, r.T, r.W, 1, width), terms, r.Covariates, centre[..4], replicateFit, 1, centre[4..]);
             string? failure = null;
             var values = ReplicateOutcome.Values(e, name, ref failure);
-            double[]? spendValues = null;
-            if (r.Spend is { } rows)
-                spendValues = rows.Frequency.Length == 0
-                    ? Fail(ref failure, "the replicate has no repeat customer to refit the spend model on")
-                    : ReplicateOutcome.Values(rows.Fit(spendFit!), FittedGammaGamma.ModelName, ref failure);
-            return new ReplicateOutcome(failure is null ? values : null, failure is null ? spendValues : null, failure);
+            var spendValues = ReplicateOutcome.SpendValues(r.Spend, spendFit, ref failure);
+            return ReplicateOutcome.Of(values, spendValues, failure);
         });
         return new CovariateBootstrap<TParameters>(refit, point, estimate, spec, spendPoint, spendEstimate, outcomes, options);
     }

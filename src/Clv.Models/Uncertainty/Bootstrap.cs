@@ -35,13 +35,7 @@ public static partial class Bootstrap
         var estimate = refit.Fit(sample.Layout, CentreFit(options, given));
         double[] centre = Centre(refit.ModelName, given, estimate);
         var point = refit.Model(centre);
-        MaximumLikelihoodEstimate? spendEstimate = null;
-        GammaGammaParameters? spendPoint = null;
-        if (spend is { } gg)
-        {
-            spendEstimate = sample.Spend!.Fit(CentreFit(options, gg.ToArray()));
-            spendPoint = GammaGammaParameters.FromSpan(Centre(FittedGammaGamma.ModelName, gg.ToArray(), spendEstimate));
-        }
+        var (spendEstimate, spendPoint) = SpendCentre(sample.Spend, spend, options);
 
         var fitPurchases = options.ReplicateFit(centre);
         var fitSpend = spendPoint is { } s ? options.ReplicateFit(s.ToArray()) : null;
@@ -50,12 +44,8 @@ public static partial class Bootstrap
             var replicate = options.Kind == BootstrapKind.Parametric ? sample.Parametric(random, point, spendPoint) : sample.Nonparametric(random);
             string? failure = null;
             var purchases = ReplicateOutcome.Values(refit.Fit(replicate.Purchases, fitPurchases), refit.ModelName, ref failure);
-            double[]? spendValues = null;
-            if (replicate.Spend is { } rows)
-                spendValues = rows.Frequency.Length == 0
-                    ? Fail(ref failure, "the replicate has no repeat customer to refit the spend model on")
-                    : ReplicateOutcome.Values(rows.Fit(fitSpend!), FittedGammaGamma.ModelName, ref failure);
-            return new ReplicateOutcome(failure is null ? purchases : null, failure is null ? spendValues : null, failure);
+            var spendValues = ReplicateOutcome.SpendValues(replicate.Spend, fitSpend, ref failure);
+            return ReplicateOutcome.Of(purchases, spendValues, failure);
         });
         return new PurchaseBootstrap(refit, point, estimate, spendPoint, spendEstimate, outcomes, options);
     }
@@ -100,10 +90,12 @@ public static partial class Bootstrap
         return new SpendBootstrap(point, estimate, outcomes, options);
     }
 
-    private static double[]? Fail(ref string? failure, string message)
+    /// <summary>The spend model's centre: refitted on the full data's spend rows from the given parameters and checked; nulls without one.</summary>
+    private static (MaximumLikelihoodEstimate? Estimate, GammaGammaParameters? Point) SpendCentre(SpendRows? rows, GammaGammaParameters? spend, BootstrapOptions options)
     {
-        failure ??= message;
-        return null;
+        if (spend is not { } gg) return (null, null);
+        var estimate = rows!.Fit(CentreFit(options, gg.ToArray()));
+        return (estimate, GammaGammaParameters.FromSpan(Centre(FittedGammaGamma.ModelName, gg.ToArray(), estimate)));
     }
 
     /// <summary>The point estimate's refit: from the given parameters, once, with its information, throwing if it does not converge.</summary>

@@ -12,6 +12,22 @@ internal readonly record struct ReplicateOutcome(double[]? Purchases, double[]? 
         failure ??= $"{model} refit {estimate.Convergence.Message}";
         return null;
     }
+
+    /// <summary>The spend refit's values (null without spend rows); a failure when the replicate has no repeat customer or the refit does not converge.</summary>
+    public static double[]? SpendValues(SpendRows? rows, FitOptions? fit, ref string? failure)
+    {
+        if (rows is null) return null;
+        if (rows.Frequency.Length == 0)
+        {
+            failure ??= "the replicate has no repeat customer to refit the spend model on";
+            return null;
+        }
+        return Values(rows.Fit(fit!), GammaGamma.FittedGammaGamma.ModelName, ref failure);
+    }
+
+    /// <summary>The outcome: both parameter vectors when nothing failed, else only the failure.</summary>
+    public static ReplicateOutcome Of(double[]? purchases, double[]? spend, string? failure) =>
+        new(failure is null ? purchases : null, failure is null ? spend : null, failure);
 }
 
 /// <summary>Runs the replicates in parallel, each on its own random stream, and enforces the failure policy.</summary>
